@@ -1,0 +1,1 @@
+"""Question understanding, retrieval chain, grounded answers with citations (LangChain core)."""

@@ -1,0 +1,1 @@
+"""Evaluation set, metrics, runner, report and benchmark."""

@@ -1,0 +1,1 @@
+"""Loading, cleaning, describing and chunking report files (no index, no LangChain)."""
