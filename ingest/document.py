@@ -124,14 +124,15 @@ class DocMeta:
         return cls(**d)
 
 
-_MARKER = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*([IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))(?=\s|$)")
+_MARKER = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*([IVXLC]+\.|I[1l!]{1,2}\.|\d+(?:\.\d+)*\.?|[a-zđ]\))(?=\s|$)")
 
 
 def _heading_label(heading: str) -> str:
     """"2.3. Công tác tiếp công dân" -> "2.3"; "b) Tiếp nhận" -> "b)"; unmarked -> first words."""
     m = _MARKER.match(heading)
     if m:
-        return m.group(1).rstrip(".") if not m.group(1).endswith(")") else m.group(1)
+        label = m.group(1).rstrip(".") if not m.group(1).endswith(")") else m.group(1)
+        return "I" * len(label) if re.fullmatch(r"I[1l!]{1,2}", label) else label  # OCR "I1." = "II."
     words = heading.strip("*# ").split()
     return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 
@@ -43,6 +44,12 @@ def folded_tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """`fold` of one character, cached: diacritic_ratio runs over whole reports."""
+    return fold(ch)
+
+
 def diacritic_ratio(text: str) -> float:
     """Share of Latin letters that carry a Vietnamese diacritic or are đ.
 
@@ -53,7 +60,7 @@ def diacritic_ratio(text: str) -> float:
     for ch in nfc(text).lower():
         if not ch.isalpha():
             continue
-        base = fold(ch)
+        base = _fold_char(ch)
         if len(base) != 1 or base not in _PLAIN:
             continue
         letters += 1
@@ -65,7 +72,7 @@ def diacritic_ratio(text: str) -> float:
 # --- numbers -----------------------------------------------------------------
 
 # A figure as reports write it: "1.076", "99,8%", "07", "56.703", "2,5".
-NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(%?)(?![\w/]|[.,]\d)")
+NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:(%)|(?![\w/%]|[.,]\d))")
 
 
 def parse_number(text: str) -> float | None:
@@ -100,7 +107,7 @@ def number_key(text: str) -> str | None:
 
 def find_numbers(text: str) -> list[str]:
     """Every standalone figure in `text`, as written ("40" is not found inside "40.927" or "04/2015")."""
-    return [m.group(1) + m.group(2) for m in NUMBER.finditer(nfc(text))]
+    return [m.group(1) + (m.group(2) or "") for m in NUMBER.finditer(nfc(text))]
 
 
 def number_keys(text: str) -> set[str]:
