@@ -81,7 +81,7 @@ class SentenceTransformerEmbedder:
         passage_prefix: str | None = None,
         batch_size: int = BATCH_SIZE,
     ) -> None:
-        is_e5 = "e5" in Path(str(name_or_path)).name.lower() or "e5" in str(name_or_path).lower()
+        is_e5 = "e5" in Path(str(name_or_path)).name.lower()  # the model name, not its folder
         self.query_prefix = query_prefix if query_prefix is not None else ("query: " if is_e5 else "")
         self.passage_prefix = passage_prefix if passage_prefix is not None else ("passage: " if is_e5 else "")
         self.batch_size = batch_size
@@ -92,7 +92,8 @@ class SentenceTransformerEmbedder:
         else:
             self.id = f"sentence-transformers:{name_or_path}"
             self._model = _load_hub(str(name_or_path))
-        dim = self._model.get_sentence_embedding_dimension()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        dim = get_dim()
         if not dim:
             dim = int(self._model.encode(["x"], convert_to_numpy=True).shape[1])
         self.dim = int(dim)

@@ -1,0 +1,316 @@
+"""The question's path as a langchain-core Runnable: condense → understand → retrieve → answer → ground.
+
+Each step is a `RunnableLambda` over one `Work` record, so the pipeline can be
+invoked, traced and streamed like any LangChain chain while the data between
+steps stays typed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from assistant import extractive, grounding, llm as llm_mod
+from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for, related_list
+from assistant.query import Query, understand
+from assistant.retriever import HybridRetriever, to_passages
+from index.passage import Passage, SearchFilters
+from ingest.document import DocMeta
+from ingest.vietnamese import fold, number_keys
+
+
+@dataclass
+class Work:
+    """Everything known about one question as it moves down the chain."""
+
+    question: str
+    history: list[Turn] = field(default_factory=list)
+    user_filters: SearchFilters | None = None
+    k: int = 6
+    query: Query | None = None
+    filters: SearchFilters | None = None
+    per_report: bool = False
+    require_year: int | None = None
+    abstain_reason: str | None = None
+    passages: list[Passage] = field(default_factory=list)
+    pool: list[Passage] = field(default_factory=list)  # retrieved first, then the rest of the allowed documents
+    draft: extractive.Draft | None = None
+    answer: Answer | None = None
+    timing_ms: dict[str, float] = field(default_factory=dict)
+    started: float = field(default_factory=time.perf_counter)
+
+
+@dataclass
+class ChainParts:
+    """What the steps need: the index, the term weights, an optional chat model, thresholds."""
+
+    index: Any
+    weights: extractive.TermWeights
+    chat_model: Any = None
+    thresholds: extractive.Thresholds = field(default_factory=extractive.Thresholds)
+    pool: int = 16  # passages retrieved for the extractive answerer (k are shown/sent to a chat model)
+    scan_limit: int = 400  # the extractive reader also scans every chunk of the allowed documents up to this many
+
+
+# --- conversation ----------------------------------------------------------------
+
+
+def previous_query(history: list[Turn]) -> Query | None:
+    """The understood form of the last turn (recomputed when a turn carries no answer)."""
+    prev: Query | None = None
+    for turn in history:
+        stored = turn.answer.meta.get("query") if turn.answer is not None else None
+        prev = Query.from_dict(stored) if stored else understand(turn.question, prev)
+    return prev
+
+
+def condense_step(parts: ChainParts):
+    def run(work: Work) -> Work:
+        t0 = time.perf_counter()
+        prev = previous_query(work.history)
+        if parts.chat_model is not None and work.history:
+            rewritten = llm_mod.condense(parts.chat_model, work.history, work.question)
+            query = understand(rewritten)
+            query.question, query.followup = work.question, True
+        else:
+            query = understand(work.question, prev)
+        work.query = query
+        work.timing_ms["understand"] = (time.perf_counter() - t0) * 1000
+        return work
+
+    return RunnableLambda(run, name="condense_understand")
+
+
+# --- metadata filters ------------------------------------------------------------
+
+
+def _place(text: str | None) -> str:
+    return " ".join(fold(text or "").replace("-", " ").split())
+
+
+def _doc_province_match(meta: DocMeta, province: str) -> bool | None:
+    """True/False when the document's province is known, None when it is not."""
+    target = _place(province)
+    known = " ".join(_place(x) for x in (meta.province, meta.issuer, meta.title) if x)
+    if target and target in known:
+        return True
+    return False if meta.province else None
+
+
+def _period_matches(meta: DocMeta, q: Query, exact: bool) -> bool:
+    p = meta.period
+    year = p.year if p and p.year else (int(meta.date[:4]) if meta.date else None)
+    if year != q.year:
+        return False
+    if q.quarter:
+        return bool(p and p.quarter == q.quarter) or (not exact and bool(p and p.half == (q.quarter + 1) // 2))
+    if q.half:
+        half = p.half if p and p.half else ((p.quarter + 1) // 2 if p and p.quarter else None)
+        return half == q.half or (not exact and half is None)
+    # a full year was asked: prefer full-year reports, accept partial ones of that year
+    return (not (p and (p.half or p.quarter))) or not exact
+
+
+@dataclass
+class Selection:
+    """Which documents a question is about, and how to answer across them."""
+
+    doc_ids: list[str] | None  # None = all documents
+    reason: str | None = None  # abstention reason when no document qualifies
+    compare: bool = False  # several periods/provinces named: one line per report
+    require_year: int | None = None  # no report for the named year: the evidence itself must mention it
+
+
+def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
+    """Filter documents by the provinces and periods the question names (accent-insensitive)."""
+    ids = list(docs)
+    restricted = False
+    provinces = q.provinces or ([q.province] if q.province else [])
+    if provinces:
+        verdicts = {d: [_doc_province_match(docs[d], p) for p in provinces] for d in ids}
+        yes = [d for d, v in verdicts.items() if any(x is True for x in v)]
+        unknown = [d for d, v in verdicts.items() if all(x is None for x in v)]
+        if yes or unknown:
+            ids, restricted = yes or unknown, True
+        else:
+            return Selection([], "no report for this province")
+    years = q.years or ([q.year] if q.year else [])
+    if len(years) > 1:
+        matched = [d for d in ids if any(_period_matches(docs[d], replace(q, year=y, half=None, quarter=None), exact=False) for y in years)]
+        if not matched:
+            return Selection([], "no report for these periods")
+        return Selection(matched, compare=True)
+    if q.year:
+        exact = [d for d in ids if _period_matches(docs[d], q, exact=True)]
+        loose = exact or [d for d in ids if _period_matches(docs[d], q, exact=False)]
+        if not loose:
+            if q.half or q.quarter:  # a named half/quarter that no report covers
+                return Selection([], "no report for this period")
+            return Selection(ids if restricted else None, require_year=q.year)
+        ids, restricted = loose, True
+    return Selection(ids if restricted else None, compare=len(provinces) > 1)
+
+
+def understand_filters_step(parts: ChainParts):
+    def run(work: Work) -> Work:
+        q = work.query
+        if work.user_filters is not None and not work.user_filters.is_empty():
+            work.filters = work.user_filters
+            return work
+        sel = select_documents(parts.index.docs, q)
+        work.abstain_reason = sel.reason
+        work.require_year = sel.require_year
+        work.filters = SearchFilters(doc_ids=sel.doc_ids) if sel.doc_ids else None
+        several = sel.doc_ids is None or len(sel.doc_ids) > 1
+        if sel.compare and q.noun and q.kind in ("open", "list", "yesno"):
+            q.kind = "count"  # "so sánh số đơn năm 2021 và năm 2023": a figure per report
+        work.per_report = q.kind == "count" and several and (sel.compare or q.period is None)
+        return work
+
+    return RunnableLambda(run, name="filters")
+
+
+# --- retrieval -------------------------------------------------------------------
+
+
+def retrieve_step(parts: ChainParts):
+    def run(work: Work) -> Work:
+        t0 = time.perf_counter()
+        if work.abstain_reason is None:
+            depth = max(work.k, parts.pool) if parts.chat_model is None else work.k
+            retriever = HybridRetriever(index=parts.index, k=depth, filters=work.filters)
+            work.passages = to_passages(retriever.invoke(work.query.standalone))
+            if parts.chat_model is None:
+                work.pool = work.passages + unretrieved(parts.index, work.passages, work.filters, parts.scan_limit)
+        elif work.query is not None:  # still show what is closest
+            work.passages = parts.index.search(work.query.standalone, k=3)
+        work.timing_ms["retrieve"] = (time.perf_counter() - t0) * 1000
+        return work
+
+    return RunnableLambda(run, name="retrieve")
+
+
+def unretrieved(index, retrieved: list[Passage], filters: SearchFilters | None, limit: int) -> list[Passage]:
+    """Chunks of the allowed documents that retrieval ranked lower (OCR text often ranks low).
+
+    The extractive reader is cheap, so reading every chunk of a few reports
+    after the retrieved ones (which keep their rank prior) costs milliseconds and
+    recovers figures that dense and BM25 ranking missed.
+    """
+    seen = {p.chunk.chunk_id for p in retrieved}
+    allowed = set(filters.doc_ids) if filters and filters.doc_ids else None
+    if filters and not filters.is_empty() and not filters.doc_ids:
+        return []
+    rest = [c for c in index.chunks if c.chunk_id not in seen and (allowed is None or c.doc_id in allowed)]
+    if len(rest) > limit:
+        return []
+    return [Passage(chunk=c, meta=index.docs.get(c.doc_id) or DocMeta(doc_id=c.doc_id), score=0.0) for c in rest]
+
+
+# --- answering -------------------------------------------------------------------
+
+
+def best_quote(passage_text: str, sentences: list[str]) -> str:
+    """The passage sentence sharing most figures and words with the answer sentences that cite it."""
+    want_nums = set().union(*(number_keys(s) for s in sentences)) if sentences else set()
+    want_words = set(fold(" ".join(sentences)).split())
+    best, best_score = passage_text[:300], -1.0
+    for s, e in extractive.sentence_spans(passage_text):
+        sent = passage_text[s:e]
+        score = 3 * len(number_keys(sent) & want_nums) + len(set(fold(sent).split()) & want_words) / 10
+        if score > best_score:
+            best, best_score = sent, score
+    return best
+
+
+def llm_citations(passages: list[Passage]) -> list[Citation]:
+    return [citation_for(i, p, quote="") for i, p in enumerate(passages, start=1)]
+
+
+def fill_quotes(text: str, citations: list[Citation]) -> list[Citation]:
+    """After grounding, each citation quotes the sentence of its passage that the answer used."""
+    sentences = grounding.split_sentences(text)
+    for c in citations:
+        if not c.quote:
+            citing = [s for s in sentences if f"[{c.n}]" in s]
+            c.quote = best_quote(c.text, citing)
+    return citations
+
+
+def answer_step(parts: ChainParts):
+    def run(work: Work) -> Work:
+        t0 = time.perf_counter()
+        if work.abstain_reason:
+            work.draft = extractive.abstain(work.passages, work.abstain_reason)
+        elif parts.chat_model is not None:
+            shown = work.passages[: work.k]
+            text = llm_mod.generate(parts.chat_model, work.query.standalone, shown)
+            work.draft = extractive.Draft(text, llm_citations(shown), False, {"answerer": "llm"})
+        else:
+            pool = work.pool or work.passages
+            if work.require_year:  # no report for that year: only passages that speak of it
+                year = str(work.require_year)
+                pool = [p for p in pool if year in p.chunk.text or year in " ".join(p.chunk.heading_path)]
+            work.draft = extractive.answer(work.query, pool, parts.weights, parts.thresholds, work.per_report)
+            work.draft.meta["answerer"] = "extractive"
+        work.timing_ms["answer"] = (time.perf_counter() - t0) * 1000
+        return work
+
+    return RunnableLambda(run, name="answer")
+
+
+def finish(work: Work, text: str, citations: list[Citation], abstained: bool, removed: list[dict]) -> Work:
+    """Build the final Answer (shared by invoke and streaming)."""
+    meta = dict(work.draft.meta if work.draft else {})
+    if abstained and not text.startswith(ABSTAIN_TEXT):
+        text = ABSTAIN_TEXT
+    if abstained and "Có thể liên quan" not in text:
+        text += related_list(work.passages)
+    if removed:
+        meta["removed_sentences"] = removed
+    meta["query"] = work.query.to_dict() if work.query else None
+    meta["standalone"] = work.query.standalone if work.query else work.question
+    meta["filters"] = work.filters.doc_ids if work.filters else None
+    if work.abstain_reason:
+        meta["abstain_reason"] = work.abstain_reason
+    work.timing_ms["total"] = (time.perf_counter() - work.started) * 1000
+    shown = work.passages[: max(work.k, len({c.chunk_id for c in citations}))]
+    cited_ids = {c.chunk_id for c in citations}
+    shown_ids = {p.chunk.chunk_id for p in shown}
+    for p in work.pool or work.passages:
+        if p.chunk.chunk_id in cited_ids and p.chunk.chunk_id not in shown_ids:
+            shown.append(p)
+            shown_ids.add(p.chunk.chunk_id)
+    work.answer = Answer(work.question, text, citations, abstained, shown, dict(work.timing_ms), meta)
+    return work
+
+
+def ground_step():
+    def run(work: Work) -> Work:
+        draft = work.draft
+        if draft.abstained:
+            return finish(work, draft.text, [], True, [])
+        g = grounding.ground(draft.text, draft.citations)
+        citations = fill_quotes(g.text, g.citations) if not g.abstained else []
+        return finish(work, g.text, citations, g.abstained, g.removed)
+
+    return RunnableLambda(run, name="ground")
+
+
+def build_chain(parts: ChainParts) -> Runnable:
+    """Work -> Work with `.answer` set."""
+    return (
+        condense_step(parts)
+        | understand_filters_step(parts)
+        | retrieve_step(parts)
+        | answer_step(parts)
+        | ground_step()
+    )
+
+
+def prepare_chain(parts: ChainParts) -> Runnable:
+    """The steps before answering (used by streaming, which answers token by token)."""
+    return condense_step(parts) | understand_filters_step(parts) | retrieve_step(parts)

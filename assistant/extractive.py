@@ -1,0 +1,529 @@
+"""The default offline answerer: quote the report's own clause, never compose a figure.
+
+A count question is answered from the clause that carries a figure attached to
+the asked noun ("hơn 1.076 đơn", accent-insensitive so the OCR report works),
+scored by IDF-weighted overlap with the question's content words.  List,
+yes/no and open questions quote the best sentences.  When the named period has
+several reports, or none is named and reports disagree, one line per report.
+Weak evidence gives an abstention, not a guess.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
+from assistant.query import NOUNS, Query
+from index.passage import Passage
+from ingest.document import Chunk, Period
+from ingest.vietnamese import NUMBER, fold, folded_tokens, nfc
+
+
+@dataclass
+class Thresholds:
+    """Evidence needed before answering (calibrated on the dev questions only)."""
+
+    min_coverage: float = 0.45  # IDF share of question words found in the best sentence + its context
+    min_count_coverage: float = 0.35  # same, for the clause carrying the figure
+    min_coverage_no_noun: float = 0.6
+    spread_ratio: float = 0.7  # a second report counts as "also answers" above this share of the best score
+    max_open_sentences: int = 2
+    max_list_items: int = 6
+
+
+class TermWeights:
+    """IDF of folded syllables over the indexed chunks: rare words ("tố cáo") matter more than "tỉnh"."""
+
+    def __init__(self, chunks: list[Chunk]):
+        df: Counter[str] = Counter()
+        for c in chunks:
+            df.update(set(folded_tokens(c.text)))
+        self.n = max(len(chunks), 1)
+        self.df = df
+
+    def __call__(self, word: str) -> float:
+        return math.log(1 + self.n / (1 + self.df.get(word, 0)))
+
+
+# --- text units with exact spans (quotes must be verbatim) ---------------------
+
+_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s\d])|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of sentences and list items; hard line breaks were re-joined by ingest."""
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e - s > 3]
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of one sentence: split at ";" and, for very long pieces, at ", "."""
+    pieces, s = [], start
+    for m in re.finditer(r";", text[start:end]):
+        pieces.append((s, start + m.start()))
+        s = start + m.end()
+    pieces.append((s, end))
+    out = []
+    for ps, pe in pieces:
+        if pe - ps > 320:
+            s = ps
+            for m in re.finditer(r",\s+(?=\D)", text[ps:pe]):
+                if ps + m.start() - s > 60:
+                    out.append((s, ps + m.start()))
+                    s = ps + m.end()
+            out.append((s, pe))
+        else:
+            out.append((ps, pe))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e - s > 3]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n-+•*>#":
+        s += 1
+    while e > s and text[e - 1] in " \t\n;,:.":
+        e -= 1
+    return s, e
+
+
+def clean_quote(quote: str) -> str:
+    """Drop a leading list marker or run-in heading ("b) Tiếp nhận, xử lý đơn thư KNTC: ")."""
+    q = re.sub(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.|\d+\)|[IVX]+\.)\s+", "", quote)
+    m = re.match(r"^[^:“\"]{3,70}:\s+(?=\S)", q)
+    if m and q != quote and len(q) - m.end() > 30:
+        q = q[m.end():]
+    q = re.sub(r"\s*(?:\[\d+\]|<sup>\d+</sup>)", "", q)  # footnote markers are not our citations
+    return q.replace("**", "").replace("*", "").strip()
+
+
+# --- scoring --------------------------------------------------------------------
+
+
+@dataclass
+class Evidence:
+    """A scored quotable span of one passage."""
+
+    passage: Passage
+    start: int
+    end: int
+    score: float
+    coverage: float
+    figure: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def quote(self) -> str:
+        return self.passage.chunk.text[self.start : self.end]
+
+
+def coverage(words: list[str], present: set[str] | str, weights: TermWeights) -> float:
+    """IDF-weighted share of `words` present in a folded text (or its set of words)."""
+    if not words:
+        return 0.0
+    if isinstance(present, str):
+        present = set(re.findall(r"[a-z]+", present))
+    total = sum(weights(w) for w in words)
+    return sum(weights(w) for w in words if w in present) / total if total else 0.0
+
+
+@dataclass
+class Unit:
+    """A sentence or clause of a chunk, pre-folded once (the reader scans whole reports per question)."""
+
+    start: int
+    end: int
+    folded: str
+    words: set[str]
+    parts: list[Unit] = field(default_factory=list)  # clauses of a sentence
+
+
+@dataclass
+class ChunkText:
+    text: str
+    folded: str
+    heading: str
+    heading_words: set[str]
+    sentences: list[Unit]
+
+
+_ANALYSED: dict[str, ChunkText] = {}
+
+
+def analyse(chunk: Chunk) -> ChunkText:
+    """Folded text, sentences and clauses of a chunk, cached by chunk id and text."""
+    key = f"{chunk.chunk_id}\x00{hash(chunk.text)}"
+    hit = _ANALYSED.get(key)
+    if hit is not None:
+        return hit
+    text = chunk.text
+    folded = fold(text)
+    if len(folded) != len(text):
+        folded = "".join(fold(ch)[:1] or " " for ch in text)
+    heading = fold(" ".join(chunk.heading_path))
+    sentences = []
+    for s, e in sentence_spans(text):
+        f = folded[s:e]
+        clauses = [Unit(cs, ce, folded[cs:ce], set(re.findall(r"[a-z]+", folded[cs:ce]))) for cs, ce in clause_spans(text, s, e)]
+        sentences.append(Unit(s, e, f, set(re.findall(r"[a-z]+", f)), clauses))
+    result = ChunkText(text, folded, heading, set(re.findall(r"[a-z]+", heading)), sentences)
+    if len(_ANALYSED) > 20000:
+        _ANALYSED.clear()
+    _ANALYSED[key] = result
+    return result
+
+
+def _bigram_bonus(words: list[str], folded_text: str) -> float:
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return sum(1 for p in pairs if p in folded_text) / len(pairs) if pairs else 0.0
+
+
+# Compounds that start like a counted noun but mean something else ("đơn vị" is not "đơn").
+_NOT_NOUN = {"don": r"\s+(vi|gian|gia|hang|dat|le)\b", "tin": r"\s+(hoc|tuong|nhiem|dung)\b", "ky": r"\s+(hop|luat|niem|thuat|so)\b"}
+
+
+def _noun_at(text: str, noun: str) -> bool:
+    """Does `text` start with a surface form of `noun` (and not with a look-alike compound)?"""
+    for form in _noun_forms(noun):
+        m = re.match(re.escape(form) + r"(?![a-z])", text)
+        if m and not (noun in _NOT_NOUN and re.match(_NOT_NOUN[noun], text[m.end():])):
+            return True
+    return False
+
+
+def _noun_forms(noun: str | None) -> list[str]:
+    if noun and noun.startswith("lit:"):
+        words = noun[4:].split()
+        return [" ".join(words)] + ([words[0]] if len(words) > 1 and len(words[0]) >= 3 else [])
+    return sorted(NOUNS.get(noun, [noun] if noun else []), key=len, reverse=True)
+
+
+# Nouns a broader question noun also counts ("bao nhiêu người" is answered by "31 công chức, viên chức").
+COMPATIBLE = {
+    "nguoi": ["cong chuc", "vien chuc", "can bo", "nhan vien", "cong dan", "dang vien", "lao dong", "ca nhan", "dai bieu", "hoc vien"],
+    "ca nhan": ["nguoi", "cong chuc", "vien chuc", "can bo"],
+    "don": ["don thu"],
+    "cuoc hop": ["phien hop", "buoi", "hoi nghi"],
+    "van ban": ["quyet dinh", "ke hoach", "cong van", "bao cao", "van ban"],
+}
+
+
+def _is_reference_number(folded: str, start: int, end: int) -> bool:
+    """Years, document numbers, section markers: figures that are not counts."""
+    before = folded[max(0, start - 8) : start]
+    raw = folded[start:end]
+    if re.search(r"(so|nam|ngay|thang|quy|khoa|lan thu|muc|dieu|khoan)\s*$", before):
+        return True
+    if re.fullmatch(r"(19|20)\d\d", raw):
+        return True
+    return start <= 2 and re.match(r"[.)]", folded[end : end + 1] or "x") is not None
+
+
+def attachment(folded: str, start: int, end: int, noun: str | None) -> float:
+    """How firmly the figure at [start,end) belongs to the asked noun: 1 right before it, 0.7 after "noun …:"."""
+    raw = folded[start:end]
+    if noun == "%":
+        return 1.0 if raw.endswith("%") or re.match(r"\s*(%|phan tram)", folded[end : end + 12]) else 0.0
+    if noun is None:
+        return 0.5
+    if raw.endswith("%"):  # a share is not a count of things
+        return 0.0
+    after = folded[end : end + 40].lstrip()
+    if _noun_at(after, noun):
+        return 1.0
+    if any(re.match(re.escape(form) + r"(?![a-z])", after) for form in COMPATIBLE.get(noun.removeprefix("lit:"), [])):
+        return 0.85
+    before = folded[max(0, start - 60) : start]
+    for form in _noun_forms(noun):
+        if re.search(r"(?<![a-z])" + re.escape(form) + r"[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b)\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
+            return 0.7
+    return 0.0
+
+
+def paren_depth(text: str) -> int:
+    """Open parentheses at the end of `text` (a stray ")" of a list marker "b)" is ignored)."""
+    depth = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+    return depth
+
+
+def figure_candidates(query: Query, passages: list[Passage], weights: TermWeights) -> list[Evidence]:
+    """Every figure attached to the asked noun, scored with its clause's relevance."""
+    words = query.topic
+    phrase = (query.noun_phrase or "").split()
+    out: list[Evidence] = []
+    for rank, p in enumerate(passages):
+        ct = analyse(p.chunk)
+        text, folded_all = ct.text, ct.folded
+        for sent in ct.sentences:
+            if not NUMBER.search(sent.folded):
+                continue
+            sent_cov = coverage(words, sent.words | ct.heading_words, weights)
+            bigrams = _bigram_bonus(words, sent.folded)
+            for ci, clause in enumerate(sent.parts):
+                cs, ce = clause.start, clause.end
+                # a clause split off a long sentence keeps its predecessor as context
+                before = sent.parts[ci - 1].words if ci else set()
+                clause_cov = max(coverage(words, clause.words, weights), 0.9 * coverage(words, clause.words | before, weights))
+                for j, m in enumerate(NUMBER.finditer(clause.folded)):
+                    a, b = cs + m.start(), cs + m.end()
+                    if _is_reference_number(folded_all, a, b):
+                        continue
+                    attach = attachment(folded_all, a, b, query.noun)
+                    if attach == 0.0:
+                        continue
+                    window = folded_all[max(cs, a - 45) : min(ce, b + 30)]
+                    near = coverage(phrase, window, weights) if phrase else 0.0
+                    depth = paren_depth(text[cs:a])
+                    score = (
+                        1.0 * clause_cov
+                        + 0.5 * sent_cov
+                        + 0.3 * bigrams
+                        + 0.6 * attach
+                        + 0.8 * near
+                        - (0.15 if depth > 0 and not near else 0.0)
+                        + 0.15 / (1 + rank)
+                        - 0.02 * min(j, 5)  # the headline figure comes first in its clause
+                    )
+                    out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b], {"attach": attach}))
+    out.sort(key=lambda ev: -ev.score)
+    return out
+
+
+def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeights) -> list[Evidence]:
+    """Every sentence scored by overlap with the question's content words (with its heading as context)."""
+    words = query.topic
+    out: list[Evidence] = []
+    for rank, p in enumerate(passages):
+        ct = analyse(p.chunk)
+        for sent in ct.sentences:
+            own = coverage(words, sent.words, weights)
+            if own == 0.0:
+                continue
+            ctx = coverage(words, sent.words | ct.heading_words, weights)
+            score = own + 0.4 * ctx + 0.3 * _bigram_bonus(words, sent.folded) + 0.1 / (1 + rank)
+            out.append(Evidence(p, sent.start, sent.end, score, max(own, 0.9 * ctx)))
+    out.sort(key=lambda ev: -ev.score)
+    return out
+
+
+# --- composing the answer -------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    """What an answerer produces before grounding."""
+
+    text: str
+    citations: list[Citation]
+    abstained: bool
+    meta: dict = field(default_factory=dict)
+
+
+def _period_key(period: Period | None) -> tuple:
+    if not period:
+        return (9999, 9)
+    part = period.quarter * 1 if period.quarter else (period.half * 2 - 1 if period.half else 5)
+    return (period.year or 9999, part)
+
+
+def _source_phrase(p: Passage) -> str:
+    meta = p.meta
+    phrase = "Theo báo cáo"
+    if meta.period and meta.period.label:
+        phrase += f" {meta.period.label}"
+    if meta.issuer:
+        phrase += f" của {meta.issuer}"
+    return phrase
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _extend_short(ev: Evidence) -> tuple[int, int]:
+    """A very short clause ("đơn tố cáo: 07 đơn") is quoted with the clause before it for context."""
+    if ev.end - ev.start >= 60:
+        return ev.start, ev.end
+    text = ev.passage.chunk.text
+    for s, e in sentence_spans(text):
+        if s <= ev.start and ev.end <= e:
+            clauses = clause_spans(text, s, e)
+            for i, (cs, ce) in enumerate(clauses):
+                if cs == ev.start and i > 0:
+                    return clauses[i - 1][0], ev.end
+    return ev.start, ev.end
+
+
+def _quote_span(ev: Evidence, max_sentence: int = 260) -> tuple[int, int]:
+    """The whole sentence when it is short (it often carries the companion figures), else the clause."""
+    for s, e in sentence_spans(ev.passage.chunk.text):
+        if s <= ev.start and ev.end <= e and e - s <= max_sentence:
+            return s, e
+    return _extend_short(ev)
+
+
+class Citations:
+    """Assigns [n] to passages in order of first use and records the quote of each."""
+
+    def __init__(self) -> None:
+        self.items: list[Citation] = []
+
+    def cite(self, passage: Passage, quote: str) -> int:
+        for c in self.items:
+            if c.chunk_id == passage.chunk.chunk_id and c.quote == quote:
+                return c.n
+        c = citation_for(len(self.items) + 1, passage, quote)
+        self.items.append(c)
+        return c.n
+
+
+def abstain(passages: list[Passage], reason: str) -> Draft:
+    return Draft(ABSTAIN_TEXT + related_list(passages), [], True, {"abstain_reason": reason})
+
+
+def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool) -> Draft:
+    """Quote the clause carrying the asked figure; one line per report when reports differ."""
+    # without a known noun any figure could match, so the clause must say more of the question
+    need = th.min_count_coverage if query.noun else th.min_coverage_no_noun
+    cands = [c for c in figure_candidates(query, passages, weights) if c.coverage >= need]
+    if not cands:
+        return abstain(passages, "no figure attached to the asked noun")
+    best = cands[0]
+    chosen = [best]
+    if per_report:
+        by_doc: dict[str, Evidence] = {}
+        for c in cands:
+            if c.passage.doc_id not in by_doc and c.score >= th.spread_ratio * best.score:
+                by_doc[c.passage.doc_id] = c
+        periods = {(ev.passage.meta.period or Period()).label for ev in by_doc.values()}
+        figures = {ev.figure for ev in by_doc.values()}
+        if len(by_doc) > 1 and len(periods) == len(by_doc) and len(figures) > 1:
+            chosen = sorted(by_doc.values(), key=lambda ev: _period_key(ev.passage.meta.period))
+    cites = Citations()
+    lines = []
+    for ev in chosen:
+        s, e = _quote_span(ev)
+        quote = ev.passage.chunk.text[s:e]
+        n = cites.cite(ev.passage, quote)
+        shown = clean_quote(quote)
+        if len(chosen) == 1:
+            lines.append(f"{_source_phrase(ev.passage)}: “{shown}” [{n}].")
+        else:
+            label = _cap(ev.passage.meta.period.label) if ev.passage.meta.period else ev.passage.doc_id
+            issuer = f" ({ev.passage.meta.issuer})" if ev.passage.meta.issuer else ""
+            lines.append(f"- {label}{issuer}: “{shown}” [{n}]")
+    head = "Các báo cáo cho số liệu khác nhau theo từng kỳ:\n" if len(chosen) > 1 else ""
+    return Draft(head + "\n".join(lines), cites.items, False, {"figures": [ev.figure for ev in chosen], "per_report": len(chosen) > 1})
+
+
+_NEGATION = re.compile(
+    r"\b(khong co|chua co|khong xay ra|khong de xay ra|khong phat sinh|khong ai|khong vi pham|chua phat hien|"
+    r"khong phat hien|khong (?:co )?(?:truong hop|vu viec|sai pham|can bo|cong chuc)|chua (?:co )?(?:truong hop|vu viec))\b"
+)
+
+
+def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds) -> Draft:
+    """Open, list and yes/no questions: quote the sentences that say so."""
+    cands = sentence_candidates(query, passages, weights)
+    if not cands or cands[0].coverage < th.min_coverage:
+        return abstain(passages, "no sentence shares enough content words")
+    best = cands[0]
+    cites = Citations()
+    if query.kind == "list":
+        same = [c for c in cands if c.passage.doc_id == best.passage.doc_id and c.score >= 0.6 * best.score]
+        same = sorted(same[: th.max_list_items], key=lambda c: (c.passage.chunk.chunk_id, c.start))
+        lines = [f"{_source_phrase(best.passage)}:"]
+        for c in same:
+            n = cites.cite(c.passage, c.quote)
+            lines.append(f"- “{clean_quote(c.quote)}” [{n}]")
+        return Draft("\n".join(lines), cites.items, False)
+    if query.kind == "yesno":
+        n = cites.cite(best.passage, best.quote)
+        verdict = "Không." if _NEGATION.search(fold(best.quote)) else "Có."
+        return Draft(f"{verdict} {_source_phrase(best.passage)}: “{clean_quote(best.quote)}” [{n}].", cites.items, False)
+    picked = [best] + [c for c in cands[1:] if c.score >= 0.8 * best.score][: th.max_open_sentences - 1]
+    parts = []
+    for c in picked:
+        n = cites.cite(c.passage, c.quote)
+        parts.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}].")
+    return Draft("\n".join(parts), cites.items, False)
+
+
+# A document reference as reports write it: "16/QĐ-VP", "22/KH-VPUB", "1167-QĐ/TU", "số 30/KH-UBND".
+DOCREF = re.compile(r"\b\d+\s*(?:/|-)\s*[A-ZĐ][A-ZĐa-zđ]*(?:[-/&][A-ZĐa-zđ0-9]+)*")
+_DOC_TYPES = ("quyet dinh", "ke hoach", "cong van", "nghi quyet", "chi thi", "thong bao", "nghi dinh", "thong tu", "quy che", "de an")
+
+
+def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds) -> Draft:
+    """"Theo quyết định số mấy?": the sentence that names the document, with its number as written."""
+    asked = [t for t in _DOC_TYPES if t in " ".join(query.topic) or t in fold(query.question)]
+    best = None
+    for c in sentence_candidates(query, passages, weights):
+        if c.coverage < th.min_coverage * 0.8:
+            break
+        refs = list(DOCREF.finditer(c.quote))
+        if not refs:
+            continue
+        folded = fold(c.quote)
+        typed = any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in asked) if asked else True
+        score = c.score + (0.3 if typed else 0.0)
+        if best is None or score > best[0]:
+            best = (score, c)
+    if best is None:
+        return abstain(passages, "no sentence names a document")
+    c = best[1]
+    cites = Citations()
+    n = cites.cite(c.passage, c.quote)
+    return Draft(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}].", cites.items, False)
+
+
+def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds | None = None,
+           per_report: bool = False) -> Draft:
+    """Extractive answer for `query` from `passages` (already filtered to the asked period/province)."""
+    th = th or Thresholds()
+    if not passages:
+        return abstain([], "no passages")
+    if query.unit and fold(query.unit).startswith("so "):
+        # A named department (Sở …) must be the one the passage speaks of, not another office's figures.
+        words = [w for w in fold(query.unit).split()[1:] if w not in ("va", "&")]
+        about = [p for p in passages if all(w in set(folded_tokens(p.chunk.text + " " + (p.meta.issuer or ""))) for w in words)]
+        if not about:
+            return abstain(passages, "the named department is not in the reports")
+        passages = about
+    if query.kind == "docref":
+        return answer_docref(query, passages, weights, th)
+    if query.kind == "count":
+        draft = answer_count(query, passages, weights, th, per_report)
+        if not draft.abstained:
+            return draft
+        none = answer_none(query, passages, weights, th)
+        if none is not None or query.noun is not None:
+            return none or draft
+    return answer_sentences(query, passages, weights, th)
+
+
+def answer_none(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds) -> Draft | None:
+    """A count the report answers with "không có …" (e.g. "không có đơn, thư khiếu nại")."""
+    forms = _noun_forms(query.noun)
+    for c in sentence_candidates(query, passages, weights):
+        if c.coverage < th.min_coverage:
+            break
+        folded = fold(c.quote)
+        for m in _NEGATION.finditer(folded):
+            tail = folded[m.end() : m.end() + 40]
+            if not forms or any(re.search(r"(?<![a-z])" + re.escape(f) + r"(?![a-z])", tail) for f in forms):
+                cites = Citations()
+                n = cites.cite(c.passage, c.quote)
+                text = f"Không có. {_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]."
+                return Draft(text, cites.items, False, {"says_none": True})
+    return None

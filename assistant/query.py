@@ -1,0 +1,431 @@
+"""Understanding a question without a language model: period, province, unit, kind, counted noun, topic.
+
+Everything is matched on accent-folded text, because users type without
+diacritics and one report is an OCR scan that lost them.  A follow-up
+("còn 6 tháng đầu năm thì sao?", "đơn tố cáo?", "thế còn Sơn La?") is resolved
+against the previous turn's `Query`: slots it restates replace the old ones,
+the rest carry over, and a standalone question is written for retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, replace
+
+from ingest.document import Period
+from ingest.vietnamese import fold, nfc
+
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
+    "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng",
+    "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam",
+    "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa",
+    "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định",
+    "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
+    "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh",
+    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+]
+_PROVINCE_BY_FOLD = {fold(p).replace(" - ", " "): p for p in PROVINCES}
+_PROVINCE_BY_FOLD.update({"ba ria vung tau": "Bà Rịa - Vũng Tàu", "hue": "Thừa Thiên Huế",
+                          "tp hcm": "Hồ Chí Minh", "tphcm": "Hồ Chí Minh", "sai gon": "Hồ Chí Minh"})
+
+# Units that answer for figures (folded patterns -> display name).
+_UNITS = [
+    (r"ban tiep (?:cong )?dan", "Ban Tiếp công dân"),
+    (r"trung tam phuc vu hanh chinh cong", "Trung tâm Phục vụ hành chính công"),
+    (r"trung tam phuc vu\s*-?\s*kiem soat (?:thu tuc hanh chinh|tthc)", "Trung tâm Phục vụ - Kiểm soát TTHC"),
+    (r"bo phan mot cua", "Bộ phận Một cửa"),
+    (r"trung tam cong bao(?: va tin hoc)?", "Trung tâm Công báo và Tin học"),
+    (r"van phong (?:ubnd|uy ban nhan dan)", "Văn phòng UBND"),
+    (r"so (?:thong tin (?:va|&) truyen thong|tt ?& ?tt|tttt)", "Sở Thông tin và Truyền thông"),
+    (r"so noi vu", "Sở Nội vụ"),
+    (r"so [a-z]+(?: [a-z]+){0,3}? (?=(?:tinh|nhan|tiep|da|co|ban hanh|thuc hien)\b)", None),
+]
+
+# Counted nouns: canonical key -> folded surface forms (longest first when matching).
+NOUNS: dict[str, list[str]] = {
+    "phan anh": ["phan anh kien nghi", "phan anh, kien nghi", "phan anh"],
+    "kien nghi": ["kien nghi"],
+    "ho so": ["ho so"],
+    "tthc": ["thu tuc hanh chinh", "thu tuc", "tthc"],
+    "quyet dinh": ["quyet dinh"],
+    "nghi quyet": ["nghi quyet"],
+    "van ban": ["van ban"],
+    "ke hoach": ["ke hoach"],
+    "cuoc hop": ["cuoc hop", "hoi nghi"],
+    "luot": ["luot"],
+    "doan": ["doan dong nguoi", "doan"],
+    "don": ["don thu", "don"],
+    "cong chuc": ["cong chuc", "bien che"],
+    "vien chuc": ["vien chuc"],
+    "nguoi": ["nguoi"],
+    "tin bai": ["tin bai", "tin, bai", "bai viet"],
+    "lop": ["lop tap huan", "lop"],
+    "dich vu cong": ["dich vu cong truc tuyen", "dich vu cong"],
+    "ty dong": ["ty dong"],
+    "trieu dong": ["trieu dong"],
+    "%": ["ty le", "phan tram", "%"],
+    "truong hop": ["truong hop", "vu viec"],
+    "don vi": ["don vi"],
+    "ky": ["ky"],
+}
+_NOUN_FORMS = sorted(((form, key) for key, forms in NOUNS.items() for form in forms), key=lambda x: -len(x[0]))
+
+_COUNT = re.compile(r"\b(bao nhieu|may|so luong|so lieu|ty le|tong so|tong cong|phan tram|bao lau)\b")
+_LIST = re.compile(r"\b(nhung|cac|gi)\b[^?]*\bnao\b|\bliet ke\b|\bke ten\b|\bgom nhung\b|\bnhung (gi|viec|noi dung|nhiem vu|giai phap|ket qua|han che|kho khan|mo hinh)\b")
+_YESNO = re.compile(r"\bco\b.+\bkhong\s*\??\s*$|\b(da|co)\b.+\bchua\s*\??\s*$|\bphai khong\b")
+_FOLLOWUP = re.compile(r"^\s*(con|the con|vay con|the|con ve)\b|\b(thi sao|the nao|ra sao)\s*\??\s*$")
+
+# Requests about the answer's use, not its topic ("để đưa vào bài phát biểu", "trích dẫn", "báo cáo").
+_META = re.compile(
+    r"\b(?:de |cho |can )?(?:dua vao |trong |cho )?(?:bai|doan) (?:phat bieu|noi chuyen|viet)(?: tong ket)?\b|"
+    r"\b(?:tim|lay|trich|cho toi|can)(?: vai| cac| mot so| nhung)?(?: doan| cau)?(?: van| trich)?(?: dan)?(?: noi)?(?: ve)?\b|"
+    r"\bbao cao\b|\bphu hop\b|\bviet\b"
+)
+
+# Words after a count word that are not what is counted ("bao nhiêu phần", "mấy giờ").
+_NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio"}
+
+# Words that carry no topic (question words, fillers, period words) — folded.
+STOPWORDS = set(
+    """bao nhieu may so luong ty le tong la gi nao nhung cac co khong chua da duoc bi cua va voi
+    trong ngoai tai theo ve cho den tu nay do kia thi sao con the vay nhu ra bang hay hoac mot
+    nam thang dau cuoi quy ky tinh thanh o de ma ai khi luc gio hien sau truoc
+    nua tren duoi gan khoang hon it nhat toan bo tat moi tung rang viec
+    neu noi biet hoi xin toi minh chung ta oi a nhe vang giup liet ke ten gom
+    phai cung""".split()
+)
+# Roman numerals used for quarters.
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass
+class Query:
+    """The understood question. Slots are None when not named; `explicit` lists what the text itself said."""
+
+    question: str
+    standalone: str
+    kind: str = "open"  # count | list | yesno | open
+    year: int | None = None
+    half: int | None = None
+    quarter: int | None = None
+    province: str | None = None
+    unit: str | None = None
+    noun: str | None = None
+    noun_phrase: str | None = None  # folded words after the noun ("to cao" in "don to cao")
+    topic: list[str] = field(default_factory=list)  # folded content words
+    years: list[int] = field(default_factory=list)  # every reporting year named (comparisons name several)
+    provinces: list[str] = field(default_factory=list)
+    explicit: list[str] = field(default_factory=list)
+    followup: bool = False
+
+    @property
+    def period(self) -> Period | None:
+        if not (self.year or self.half or self.quarter):
+            return None
+        return Period(year=self.year, half=self.half, quarter=self.quarter)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Query:
+        return cls(**d)
+
+
+# --- slot extraction (all on folded text) --------------------------------------
+
+_YEAR = r"((?:19|20)\d{2})"
+
+
+def parse_period(folded: str) -> dict:
+    """Period slots named in the text: year, half, quarter, and relative markers ("năm trước")."""
+    out: dict = {}
+    m = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|nam|-)\s*" + _YEAR + ")?", folded)
+    if m:
+        out["quarter"] = _ROMAN[m.group(1)]
+        if m.group(2):
+            out["year"] = int(m.group(2))
+    m = re.search(r"\b(?:6|sau) thang (dau|cuoi)(?: nam)?(?:\s+" + _YEAR + r")?|\bnua (dau|cuoi) nam(?:\s+" + _YEAR + r")?", folded)
+    if m:
+        which = m.group(1) or m.group(3)
+        out["half"] = 1 if which == "dau" else 2
+        year = m.group(2) or m.group(4)
+        if year:
+            out["year"] = int(year)
+    years = all_years(folded)
+    if "year" not in out and years:
+        out["year"] = years[0]
+    if out.get("year") and out["year"] not in years:
+        years.insert(0, out["year"])
+    out["years"] = years
+    if re.search(r"\bcung ky nam (truoc|ngoai)\b", folded):
+        out["relative"] = -1
+        out["keep_part"] = True
+    elif re.search(r"\bnam (truoc|ngoai|roi)\b", folded):
+        out["relative"] = -1
+    elif re.search(r"\bnam nay\b", folded):
+        out["relative"] = 0
+    if re.search(r"\b(ca nam|nam)\b", folded) and "half" not in out and "quarter" not in out and out.get("year"):
+        out["full_year"] = True
+    return out
+
+
+def all_years(folded: str) -> list[int]:
+    """Reporting years named, in order; not a term ("2021-2026"), a start ("từ năm 2013") or a deadline ("đến năm 2030")."""
+    years: list[int] = []
+    for m in re.finditer(r"(?<![\d/.-])" + _YEAR + r"(?![\d/])", folded):
+        y = m.group(1)
+        before = folded[max(0, m.start() - 12) : m.start()]
+        if re.search(y + r"\s*-\s*20\d\d|20\d\d\s*-\s*" + y, folded):
+            continue
+        if re.search(r"\b(tu|den|truoc)\s+(nam\s+)?$", before):
+            continue
+        if int(y) not in years:
+            years.append(int(y))
+    return years
+
+
+def all_provinces(folded: str) -> list[str]:
+    text = folded.replace(" - ", " ").replace("-", " ")
+    found = []
+    for key in sorted(_PROVINCE_BY_FOLD, key=len, reverse=True):
+        for m in re.finditer(r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", text):
+            found.append((m.start(), _PROVINCE_BY_FOLD[key]))
+    out: list[str] = []
+    for _, name in sorted(found):
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def parse_province(folded: str) -> str | None:
+    text = folded.replace(" - ", " ").replace("-", " ")
+    for key in sorted(_PROVINCE_BY_FOLD, key=len, reverse=True):
+        if re.search(r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", text):
+            return _PROVINCE_BY_FOLD[key]
+    return None
+
+
+def parse_unit(folded: str) -> str | None:
+    for pattern, name in _UNITS:
+        m = re.search(r"\b" + pattern, folded)
+        if m:
+            return name or m.group(0).strip().title()
+    return None
+
+
+_DOCREF = re.compile(
+    r"\b(quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong bao|van ban|nghi dinh|thong tu|quy che|de an)\b"
+    r"[^?]{0,60}?\b(so may|so bao nhieu|so nao|so hieu|nao|gi)\b"
+)
+
+
+def parse_kind(folded: str) -> str:
+    """count | docref (which document/number) | yesno | list | open."""
+    if _DOCREF.search(folded) and not re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded):
+        return "docref"
+    if _COUNT.search(folded):
+        return "count"
+    if _YESNO.search(folded):
+        return "yesno"
+    if _LIST.search(folded):
+        return "list"
+    return "open"
+
+
+def parse_noun(folded: str) -> tuple[str | None, str | None]:
+    """The counted noun: preferably the one right after the count word ("bao nhiêu đơn tố cáo")."""
+    if re.search(r"\bty le\b|\bphan tram\b|\d\s*%", folded):
+        return "%", None
+    m = _COUNT.search(folded)
+    if m:
+        rest = folded[m.end():].lstrip()
+        known = next((key for form, key in _NOUN_FORMS if re.match(re.escape(form) + r"(?![a-z])", rest)), None)
+        words = re.findall(r"[a-z]+", re.split(r"[,;:?.!()]", rest)[0])[:2]
+        if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN:
+            # A noun the dictionary does not know ("tin nhắn", "Phó Giám đốc"): the words themselves.
+            literal = [w for w in words if w not in STOPWORDS][:2]
+            return "lit:" + " ".join(literal), None
+    candidates = [folded[m.end():]] if m else []
+    candidates.append(folded)
+    for text in candidates:
+        best = None
+        for form, key in _NOUN_FORMS:
+            hit = re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", text)
+            if hit and (best is None or hit.start() < best[0] or (hit.start() == best[0] and len(form) > best[2])):
+                best = (hit.start(), key, len(form), hit.end())
+        if best:
+            rest = text[best[3]:]
+            words = [w for w in re.findall(r"[a-z]+", rest)[:4] if w not in STOPWORDS]
+            phrase_words = []
+            for w in words:
+                if w in STOPWORDS:
+                    break
+                phrase_words.append(w)
+            return best[1], " ".join(phrase_words[:3]) or None
+    if re.search(r"\d\s*%|\bty le\b|\bphan tram\b", folded):
+        return "%", None
+    return None, None
+
+
+def content_words(folded: str) -> list[str]:
+    """Topic-bearing folded syllables (no question words, no numbers, no province names)."""
+    skip = {w for p in all_provinces(folded) for w in fold(p).split()}
+    folded = _META.sub(" ", folded)
+    words = re.findall(r"[a-z]+", folded)
+    out: list[str] = []
+    for w in words:
+        if w in STOPWORDS or w in skip or len(w) < 2 or w in out:
+            continue
+        out.append(w)
+    return out
+
+
+def _strip_followup(question: str) -> str:
+    """"Còn 6 tháng đầu năm thì sao?" -> "6 tháng đầu năm" (the restated part only)."""
+    q = nfc(question).strip()
+    q = re.sub(r"^\s*(?:thế còn|vậy còn|còn về|còn|thế|the con|vay con|con ve|con)\s+", "", q, flags=re.I)
+    q = re.sub(r"\s*(?:thì sao|thế nào|ra sao|thi sao|the nao)\s*\??\s*$", "", q, flags=re.I)
+    return q.strip(" ?.")
+
+
+# --- understanding --------------------------------------------------------------
+
+
+def understand(question: str, previous: Query | None = None, today_year: int = 2026) -> Query:
+    """Slots of `question`; with `previous`, a follow-up inherits what it does not restate."""
+    text = nfc(question).strip()
+    folded = fold(text)
+    period = parse_period(folded)
+    province = parse_province(folded)
+    unit = parse_unit(folded)
+    kind = parse_kind(folded)
+    noun, noun_phrase = parse_noun(folded)
+    topic = content_words(folded)
+    explicit = [k for k in ("year", "half", "quarter") if k in period]
+    explicit += [name for name, value in (("province", province), ("unit", unit), ("noun", noun)) if value]
+    if kind != "open":
+        explicit.append("kind")
+
+    q = Query(
+        question=text, standalone=text, kind=kind, year=period.get("year"), half=period.get("half"),
+        quarter=period.get("quarter"), province=province, unit=unit, noun=noun, noun_phrase=noun_phrase,
+        topic=topic, explicit=explicit, years=period.get("years", []), provinces=all_provinces(folded),
+    )
+    if previous is None or not is_followup(folded, q):
+        if "relative" in period and q.year is None:
+            q.year = today_year + period["relative"]
+        return q
+    return _merge(q, previous, period)
+
+
+def is_followup(folded: str, q: Query) -> bool:
+    """Short or "còn … thì sao" questions that lean on the previous turn."""
+    if _FOLLOWUP.search(folded):
+        return True
+    has_subject = bool(q.unit) or len(q.topic) >= 4
+    return not has_subject and len(folded.split()) <= 6
+
+
+def _merge(q: Query, prev: Query, period: dict) -> Query:
+    """Carry over the slots `q` does not restate; replace those it does; write a standalone question."""
+    merged = replace(prev, question=q.question, followup=True, explicit=list(q.explicit))
+    if q.kind != "open":
+        merged.kind = q.kind
+    # Period: a restated part (half/quarter) without a year keeps the context's year.
+    if "relative" in period:
+        base = prev.year or 2026
+        merged.year = base + period["relative"]
+        if not period.get("keep_part"):
+            merged.half = merged.quarter = None
+    elif any(k in period for k in ("year", "half", "quarter")):
+        merged.year = period.get("year", prev.year)
+        merged.half = period.get("half")
+        merged.quarter = period.get("quarter")
+    merged.years = q.years or ([merged.year] if merged.year else [])
+    merged.provinces = q.provinces or ([merged.province] if merged.province else [])
+    if q.province:
+        merged.province = q.province
+    if q.unit:
+        merged.unit = q.unit
+    if q.noun:
+        merged.noun = q.noun
+        merged.noun_phrase = q.noun_phrase
+    elif q.topic and prev.noun:
+        merged.noun_phrase = None
+    new_topic = [w for w in q.topic if w not in prev.topic]
+    if q.noun and q.noun != prev.noun:
+        old_noun_words = set(" ".join(NOUNS.get(prev.noun, [])).replace(",", " ").split())
+        kept = [w for w in prev.topic if w not in old_noun_words and w not in set((prev.noun_phrase or "").split())]
+    else:
+        kept = list(prev.topic)
+    merged.topic = kept + new_topic
+    merged.standalone = _standalone(merged, q, prev)
+    return merged
+
+
+def _standalone(merged: Query, q: Query, prev: Query) -> str:
+    """Rewrite the previous standalone question with the follow-up's restated slots."""
+    base = nfc(prev.standalone).rstrip(" ?.")
+    if len(fold(base)) != len(base):  # folding must keep positions for span edits
+        return f"{base}; {_strip_followup(q.question)}?"
+    # Drop the old period and province phrases.
+    for pattern in (
+        r"\b(?:trong |tai )?(?:6|sau) thang (?:dau|cuoi)(?: nam)?(?: (?:19|20)\d{2})?",
+        r"\b(?:trong |tai )?quy (?:iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(?:19|20)\d{2})?",
+        r"\b(?:trong |tai )?nam (?:19|20)\d{2}\b",
+        r"(?<![\d/])(?:19|20)\d{2}(?![\d/])",
+    ):
+        if any(k in q.explicit for k in ("year", "half", "quarter")) or merged.year != prev.year:
+            base = _cut(base, pattern)
+    if q.province and prev.province:
+        base = _cut(base, r"\b(?:tinh |thanh pho )?" + re.escape(fold(prev.province)))
+    if q.noun and prev.noun:
+        old = q.noun_phrase and prev.noun == q.noun
+        forms = NOUNS.get(prev.noun, [])
+        new_words = _strip_followup(q.question)
+        for form in sorted(forms, key=len, reverse=True):
+            m = re.search(r"(?<![a-z])" + re.escape(form) + r"(?: " + re.escape(prev.noun_phrase or "") + r")?(?![a-z])", fold(base)) if prev.noun_phrase else re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", fold(base))
+            if m:
+                if old or q.noun != prev.noun:
+                    base = base[: m.start()] + _noun_surface(q.question, q.noun) + base[m.end():]
+                break
+        else:
+            base = f"{base} {new_words}"
+    elif q.topic and not q.noun and not any(k in q.explicit for k in ("year", "half", "quarter", "province", "unit")):
+        base = f"{base} {_strip_followup(q.question)}"
+    if q.unit and prev.unit and q.unit != prev.unit:
+        base = f"{base} ({q.unit})"
+    suffix = []
+    label = merged.period.label if merged.period else ""
+    if label and fold(label) not in fold(base):
+        suffix.append(label)
+    if merged.province and fold(merged.province) not in fold(base):
+        suffix.append(f"tỉnh {merged.province}")
+    text = " ".join(base.split())
+    return (f"{text} {' '.join(suffix)}" if suffix else text).strip() + "?"
+
+
+def _cut(text: str, pattern: str) -> str:
+    m = re.search(pattern, fold(text))
+    return (text[: m.start()] + text[m.end():]) if m else text
+
+
+def _noun_surface(question: str, noun: str) -> str:
+    """The follow-up's own words for the noun and what follows it ("đơn tố cáo")."""
+    q = nfc(_strip_followup(question))
+    folded = fold(q)
+    for form in sorted(NOUNS.get(noun, []), key=len, reverse=True):
+        m = re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", folded)
+        if m:
+            tail = q[m.start():]
+            words = tail.split()
+            out = []
+            for w in words:
+                if fold(w).strip("?.,") in STOPWORDS and out and len(out) >= len(form.split()):
+                    break
+                out.append(w.strip("?.,"))
+            return " ".join(out[:5])
+    return q

@@ -1,0 +1,146 @@
+"""The assistant end to end over the five bundled reports (session index from conftest)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.answer import ABSTAIN_TEXT, Answer, Turn
+from assistant.service import Assistant
+from ingest.vietnamese import number_keys
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def assistant(corpus_index):
+    from settings import Settings
+
+    return Assistant(corpus_index, Settings())
+
+
+def _grounded(answer: Answer):
+    """Every figure of every answer line is in a cited passage and each quote is verbatim."""
+    for c in answer.citations:
+        assert c.quote and c.quote in c.text
+    assert not answer.meta.get("removed_sentences"), answer.meta.get("removed_sentences")
+
+
+@pytest.mark.parametrize(
+    "question, figure, doc",
+    [
+        # OCR scan without diacritics (năm 2023)
+        ("Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?", "1.076", "002_70eccacdbed34b64.txt"),
+        ("Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp thường xuyên bao nhiêu lượt công dân?", "265", "002_70eccacdbed34b64.txt"),
+        # PDF text with hard line breaks (6 tháng đầu năm 2023)
+        ("6 tháng đầu năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?", "81", "000_316e9ef7cc27ef2d.txt"),
+        # Markdown from Word (năm 2021)
+        ("Năm 2021 Văn phòng UBND tỉnh Quảng Ngãi đã tiếp nhận bao nhiêu đơn?", "995", "004_6068e4138d6b3699.txt"),
+        ("Năm 2021 tỷ lệ hài lòng của người dân tại Trung tâm Phục vụ - Kiểm soát thủ tục hành chính là bao nhiêu?", "99,8%", "004_6068e4138d6b3699.txt"),
+        # Sơn La, quý I năm 2024
+        ("Quý I năm 2024 Trung tâm Phục vụ Hành chính công tỉnh Sơn La tiếp nhận bao nhiêu hồ sơ?", "5.718", "003_7d728e88c2b0f8f9.txt"),
+        # typed without diacritics
+        ("nam 2023 ban tiep cong dan tinh quang ngai tiep nhan bao nhieu don", "1.076", "002_70eccacdbed34b64.txt"),
+    ],
+)
+def test_count_quotes_the_figure_as_written(assistant, question, figure, doc):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.text
+    assert figure in answer.text
+    assert answer.citations and answer.citations[0].doc_id == doc
+    assert figure in answer.citations[0].quote
+    _grounded(answer)
+
+
+def test_qualifier_is_kept_with_the_figure(assistant):
+    answer = assistant.ask("6 tháng đầu năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?")
+    assert "hơn 81 đơn" in answer.text
+
+
+def test_ocr_citation_is_flagged(assistant):
+    answer = assistant.ask("Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?")
+    assert answer.citations[0].low_ocr
+    assert answer.citations[0].to_json()["note"].startswith("văn bản quét")
+
+
+def test_two_turn_conversation_carries_unit_and_changes_period(assistant):
+    first = assistant.ask("Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?")
+    second = assistant.ask("Còn 6 tháng đầu năm thì sao?", history=[Turn(first.question, first)])
+    assert not second.abstained
+    assert "81" in second.text and "1.076" not in second.text
+    assert second.citations[0].doc_id == "000_316e9ef7cc27ef2d.txt"
+    assert "6 tháng đầu năm 2023" in second.meta["standalone"]
+
+
+def test_followup_with_only_a_noun_phrase(assistant):
+    first = assistant.ask("6 tháng đầu năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?")
+    second = assistant.ask("đơn tố cáo?", history=[Turn(first.question, first)])
+    assert "07 đơn" in second.text, second.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2019 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?",  # no report for that year
+        "Ban Tiếp công dân tỉnh Cà Mau tiếp nhận bao nhiêu đơn?",  # no report for that province
+        "Tỉnh Quảng Ngãi có bao nhiêu km đường cao tốc?",  # the reports do not say
+    ],
+)
+def test_unanswerable_abstains_with_related_passages(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+    assert answer.text.startswith(ABSTAIN_TEXT)
+    assert answer.citations == []
+
+
+def test_ambiguous_period_gets_one_line_per_report(assistant):
+    answer = assistant.ask("Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?")
+    assert not answer.abstained
+    lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert len(lines) >= 2, answer.text
+    assert len({c.doc_id for c in answer.citations}) == len(lines)
+    for line in lines:
+        assert "[" in line
+    assert any(line.startswith("- Năm 2021") for line in lines)
+    assert any(line.startswith("- Năm 2023") for line in lines)
+    assert answer.meta["per_report"]
+    _grounded(answer)
+
+
+def test_report_says_none(assistant):
+    answer = assistant.ask("Sở Thông tin và Truyền thông Hà Nam nhận được bao nhiêu đơn thư khiếu nại, tố cáo?")
+    assert not answer.abstained
+    assert "không có đơn" in answer.text
+
+
+def test_answer_json_contract(assistant):
+    data = assistant.ask("Năm 2021 Văn phòng UBND tỉnh Quảng Ngãi đã tiếp nhận bao nhiêu đơn?").to_json()
+    assert {"question", "answer", "abstained", "citations", "passages", "timing_ms"} <= set(data)
+    cite = data["citations"][0]
+    assert {"n", "doc_id", "title", "section", "page", "quote", "text", "issuer", "period", "low_ocr"} <= set(cite)
+    assert {"doc_id", "chunk_id", "section", "page", "text", "score"} <= set(data["passages"][0])
+    assert {"retrieve", "answer", "total"} <= set(data["timing_ms"])
+    json.dumps(data, ensure_ascii=False)
+
+
+def test_every_figure_in_answers_is_in_a_cited_passage(assistant):
+    for q in ["Năm 2021 Văn phòng tham mưu tổ chức bao nhiêu cuộc họp?", "Văn phòng UBND tỉnh Sơn La có bao nhiêu công chức?"]:
+        answer = assistant.ask(q)
+        if answer.abstained:
+            continue
+        cited = set().union(*(number_keys(c.text) | number_keys(c.period or "") for c in answer.citations))
+        assert number_keys(answer.text.replace("[1]", "").replace("[2]", "").replace("[3]", "")) <= cited
+
+
+def test_stream_yields_text_then_answer(assistant):
+    pieces = list(assistant.stream("Năm 2021 Văn phòng UBND tỉnh Quảng Ngãi đã tiếp nhận bao nhiêu đơn?"))
+    assert isinstance(pieces[-1], Answer) and all(isinstance(p, str) for p in pieces[:-1])
+    assert "".join(pieces[:-1]) == pieces[-1].text
+
+
+def test_draft_gives_quotable_paragraphs_with_citation_lines(assistant):
+    quotes = assistant.draft("mô hình dân vận khéo", k=5)
+    assert 1 <= len(quotes) <= 5
+    for q in quotes:
+        assert q.citation_line.startswith("Theo Báo cáo") and q.text
