@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import json
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     settings = _with_index_dir(args, settings)
     embedder = make_embedder(settings.embedder)
     report = store.ingest_paths(args.paths, settings.index_dir, embedder, progress=not args.no_progress)
-    console = Console()
+    console = _console()
     table = Table(title=f"Kết quả nạp vào {settings.index_dir}")
     table.add_column("tệp", overflow="fold")
     table.add_column("trạng thái")
@@ -60,7 +61,7 @@ def _snippet(text: str, width: int = 160) -> str:
 
 
 def _print_passages(passages: list[Passage]) -> None:
-    console = Console()
+    console = _console()
     if not passages:
         console.print("Không tìm thấy đoạn văn phù hợp.")
         return
@@ -93,6 +94,11 @@ def _short(text: str | None, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _console() -> Console:
+    """A terminal-width console; piped output gets a wide one so tables are not folded letter by letter."""
+    return Console() if sys.stdout.isatty() else Console(width=180)
+
+
 def run_inspect(args: argparse.Namespace, settings: Settings) -> int:
     settings = _with_index_dir(args, settings)
     index: HybridIndex = open_index(settings)
@@ -120,7 +126,7 @@ def run_inspect(args: argparse.Namespace, settings: Settings) -> int:
             quality,
             str(counts.get(doc_id, 0)),
         )
-    Console().print(table)
+    _console().print(table)
     return 0
 
 
