@@ -48,6 +48,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\
 _NOI_NHAN = re.compile(r"^noi nh[a-z]{1,3}\s*:")
 _SUP = re.compile(r"<sup>\s*([^<]{0,8}?)\s*</sup>", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\S)__(\S(?:.*?\S)?)__(?!\w)")
 _HTML_TAG = re.compile(r"</?(?:sup|sub|br|u|i|b|em|strong|span)\b[^>]*>", re.IGNORECASE)
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\u200b\ufeff]")
@@ -93,7 +94,7 @@ def _clean_markdown(line: str) -> tuple[str, bool]:
         heading = True
     if s.startswith("**") and s.endswith("**") and len(s) > 4:
         heading = True
-    s = s.replace("**", "").replace("__", "")
+    s = _UNDERSCORE_EMPHASIS.sub(r"\1", s.replace("**", ""))  # "__x__" only: "window.__x" is text
     s = _ITALIC.sub(r"\1", s).strip()
     if heading and s.startswith("*") and not BULLET.match(s):
         s = s.lstrip("*").strip()

@@ -115,3 +115,11 @@ def test_nfd_input_normalised():
 
     text = "Ban Tiếp công dân tỉnh đã tiếp nhận 81 đơn."
     assert clean(_doc(unicodedata.normalize("NFD", text))).text == text
+
+
+def test_markup_stripping_keeps_literal_underscores_and_html():
+    """Only Markdown emphasis is removed; "window.__x" and "<img …>" are report text and stay."""
+    text = clean(_doc("Ghi chú: window.__xss=1, <img src=x> và __nhấn mạnh__ ở **đây**.")).text
+    assert "window.__xss=1" in text
+    assert "<img src=x>" in text
+    assert "nhấn mạnh ở đây" in text and "__" not in text.replace("window.__xss", "")
