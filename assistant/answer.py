@@ -6,10 +6,11 @@ and the evaluation all read the same object.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from index.passage import Passage
+from ingest.chunking import heading_path_at
 
 ABSTAIN_TEXT = "Không tìm thấy thông tin này trong các báo cáo đã nạp."
 LOW_OCR_NOTE = "văn bản quét, có thể mất dấu"
@@ -87,6 +88,14 @@ class Turn:
     answer: Answer | None = None
 
 
+def _section_of_quote(passage: Passage, quote: str) -> str:
+    """The section the quoted sentence stands in (a chunk may span sibling sections "a)" and "b)")."""
+    offset = passage.chunk.text.find(quote)
+    if offset < 0:
+        return passage.chunk.section
+    return replace(passage.chunk, heading_path=heading_path_at(passage.chunk, offset)).section
+
+
 def citation_for(n: int, passage: Passage, quote: str) -> Citation:
     """A numbered citation of `passage`, quoting `quote` (which must be a substring of its text)."""
     meta = passage.meta
@@ -96,7 +105,7 @@ def citation_for(n: int, passage: Passage, quote: str) -> Citation:
         title=meta.title,
         issuer=meta.issuer,
         period=meta.period.label if meta.period and meta.period.label else None,
-        section=passage.chunk.section,
+        section=_section_of_quote(passage, quote),
         page=passage.chunk.page,
         quote=quote,
         text=passage.chunk.text,

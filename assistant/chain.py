@@ -129,6 +129,19 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
     ids = list(docs)
     restricted = False
     provinces = q.provinces or ([q.province] if q.province else [])
+    years = q.years or ([q.year] if q.year else [])
+    if len(provinces) > 1 and len(provinces) == len(years):
+        # "Sơn La năm 2023 và Quảng Ngãi năm 2021": each province with the year named beside it
+        paired = []
+        for prov, y in zip(provinces, years):
+            asked = replace(q, year=y, half=None, quarter=None)
+            local = [d for d in ids if _doc_province_match(docs[d], prov) is True]
+            hits = [d for d in local if _period_matches(docs[d], asked, exact=True)]
+            hits = hits or [d for d in local if _period_matches(docs[d], asked, exact=False)]
+            hits = hits or local  # a later report may review that year ("quý I/2024" grading "năm 2023")
+            paired += [d for d in hits if d not in paired]
+        if len(paired) > 1:
+            return Selection(paired, compare=True)
     if provinces:
         verdicts = {d: [_doc_province_match(docs[d], p) for p in provinces] for d in ids}
         yes = [d for d, v in verdicts.items() if any(x is True for x in v)]
@@ -139,7 +152,12 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
             return Selection([], "no report for this province")
     years = q.years or ([q.year] if q.year else [])
     if len(years) > 1:
-        matched = [d for d in ids if any(_period_matches(docs[d], replace(q, year=y, half=None, quarter=None), exact=False) for y in years)]
+        matched = []
+        for y in years:  # per named year: its full-year report when there is one, else any report of that year
+            asked = replace(q, year=y, half=None, quarter=None)
+            hits = [d for d in ids if _period_matches(docs[d], asked, exact=True)]
+            hits = hits or [d for d in ids if _period_matches(docs[d], asked, exact=False)]
+            matched += [d for d in hits if d not in matched]
         if not matched:
             return Selection([], "no report for these periods")
         return Selection(matched, compare=True)
@@ -167,7 +185,10 @@ def understand_filters_step(parts: ChainParts):
         several = sel.doc_ids is None or len(sel.doc_ids) > 1
         if sel.compare and q.noun and q.kind in ("open", "list", "yesno"):
             q.kind = "count"  # "so sánh số đơn năm 2021 và năm 2023": a figure per report
-        work.per_report = q.kind == "count" and several and (sel.compare or q.period is None)
+        work.per_report = several and (
+            (q.kind == "count" and (sel.compare or q.period is None))
+            or (q.kind in ("open", "yesno") and sel.compare)  # "Sơn La năm 2023 và Quảng Ngãi năm 2021 …": a line each
+        )
         return work
 
     return RunnableLambda(run, name="filters")

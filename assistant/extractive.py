@@ -256,7 +256,62 @@ def paren_depth(text: str) -> int:
     return depth
 
 
-def figure_candidates(query: Query, passages: list[Passage], weights: TermWeights) -> list[Evidence]:
+# --- footnotes: reports put the specifics ("the 06 communes", "2.144 decisions") in notes -------
+
+_NOTE_REF = re.compile(r"(?<=[^\s\d\[])(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>)")
+_NOTE_DEF = re.compile(r"(?:^|\n)[ \t]*(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>)[ \t]+(?=\S)")
+
+
+class Footnotes:
+    """Footnote definitions ("[8] UBND xã …" at a line start) and the sentences that call them ("… 06 xã[8]")."""
+
+    def __init__(self, passages: list[Passage]):
+        self.defs: dict[tuple[str, str], tuple[Passage, int, int]] = {}
+        self.callers: dict[tuple[str, str], set[str]] = {}
+        for p in passages:
+            text = p.chunk.text
+            for m in _NOTE_DEF.finditer(text):
+                key = (p.doc_id, m.group(1) or m.group(2))
+                end = text.find("\n", m.end())
+                end = len(text) if end < 0 else end
+                s, e = _trim(text, m.end(), end)
+                if e - s > 3 and key not in self.defs:
+                    self.defs[key] = (p, s, e)
+        for p in passages:
+            ct = analyse(p.chunk)
+            for m in _NOTE_REF.finditer(ct.text):
+                key = (p.doc_id, m.group(1) or m.group(2))
+                if key not in self.defs:
+                    continue
+                for sent in ct.sentences:
+                    if sent.start <= m.start() <= sent.end + 12:
+                        self.callers.setdefault(key, set()).update(sent.words)
+                        break
+
+    def context(self, p: Passage, start: int) -> set[str]:
+        """Words of the sentence calling the footnote defined at `start` of `p` (empty when not a note)."""
+        key = self._key_at(p, start)
+        return self.callers.get(key, set()) if key else set()
+
+    def _key_at(self, p: Passage, start: int) -> tuple[str, str] | None:
+        best = None
+        for key, (dp, s, e) in self.defs.items():
+            if dp.chunk.chunk_id == p.chunk.chunk_id and s - 8 <= start <= e:
+                best = key
+        return best
+
+    def called_in(self, p: Passage, quote: str) -> list[tuple[Passage, int, int]]:
+        """Definitions of the notes a quote calls, in order."""
+        out = []
+        for m in _NOTE_REF.finditer(quote):
+            hit = self.defs.get((p.doc_id, m.group(1) or m.group(2)))
+            if hit and hit not in out:
+                out.append(hit)
+        return out
+
+
+def figure_candidates(query: Query, passages: list[Passage], weights: TermWeights,
+                      notes: Footnotes | None = None) -> list[Evidence]:
     """Every figure attached to the asked noun, scored with its clause's relevance."""
     words = query.topic
     phrase = (query.noun_phrase or "").split()
@@ -267,12 +322,13 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
         for sent in ct.sentences:
             if not NUMBER.search(sent.folded):
                 continue
-            sent_cov = coverage(words, sent.words | ct.heading_words, weights)
+            note_ctx = notes.context(p, sent.start) if notes else set()
+            sent_cov = coverage(words, sent.words | ct.heading_words | note_ctx, weights)
             bigrams = _bigram_bonus(words, sent.folded)
             for ci, clause in enumerate(sent.parts):
                 cs, ce = clause.start, clause.end
                 # a clause split off a long sentence keeps its predecessor as context
-                before = sent.parts[ci - 1].words if ci else set()
+                before = (sent.parts[ci - 1].words if ci else set()) | note_ctx
                 clause_cov = max(coverage(words, clause.words, weights), 0.9 * coverage(words, clause.words | before, weights))
                 for j, m in enumerate(NUMBER.finditer(clause.folded)):
                     a, b = cs + m.start(), cs + m.end()
@@ -299,18 +355,61 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     return out
 
 
-def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeights) -> list[Evidence]:
+def acronyms(question: str) -> dict[str, set[str]]:
+    """Acronyms the reports may write for runs of the question's words ("cải cách hành chính" -> "cchc")."""
+    syl = re.findall(r"[a-z]+", fold(question))
+    out: dict[str, set[str]] = {}
+    for n in range(2, 6):
+        for i in range(len(syl) - n + 1):
+            run = syl[i : i + n]
+            out.setdefault("".join(w[0] for w in run), set()).update(run)
+    return out
+
+
+def with_acronyms(words: set[str], acr: dict[str, set[str]]) -> set[str]:
+    """A sentence's words plus the question words its acronyms stand for."""
+    hits = [acr[w] for w in words if w in acr and len(w) >= 3]
+    return words.union(*hits) if hits else words
+
+
+def _is_heading(folded_sentence: str, folded_heading: str) -> bool:
+    """Is the sentence just the title of its own section (a heading repeated in the chunk text)?"""
+    core = re.sub(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[ivx]+\.)\s*", "", folded_sentence.strip()).strip(" :.")
+    return len(core) >= 8 and core in folded_heading
+
+
+def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeights,
+                        notes: Footnotes | None = None) -> list[Evidence]:
     """Every sentence scored by overlap with the question's content words (with its heading as context)."""
     words = query.topic
+    named = named_refs(query.question)
     out: list[Evidence] = []
+    issuers: dict[str, list[str]] = {}
+    acr = acronyms(query.question)
     for rank, p in enumerate(passages):
         ct = analyse(p.chunk)
+        # Words naming the reporting office ("Văn phòng UBND tỉnh") hold in every sentence of its report:
+        # they count for coverage (is this the asked report?) but not for ranking its sentences.
+        if p.doc_id not in issuers:
+            own_name = set(re.findall(r"[a-z]+", fold(p.meta.issuer or "")))
+            issuers[p.doc_id] = [w for w in words if w not in own_name] or words
+        telling = issuers[p.doc_id]
         for sent in ct.sentences:
-            own = coverage(words, sent.words, weights)
+            sent_words = with_acronyms(sent.words, acr)
+            own = coverage(words, sent_words, weights)
             if own == 0.0:
                 continue
-            ctx = coverage(words, sent.words | ct.heading_words, weights)
-            score = own + 0.4 * ctx + 0.3 * _bigram_bonus(words, sent.folded) + 0.1 / (1 + rank)
+            if _is_heading(sent.folded, ct.heading):
+                continue  # a section title ("Về đánh giá xếp loại …") names the topic, it does not answer it
+            note_ctx = notes.context(p, sent.start) if notes else set()
+            ctx = coverage(words, sent_words | ct.heading_words | note_ctx, weights)
+            rank_own = coverage(telling, sent_words, weights)
+            rank_ctx = coverage(telling, sent_words | ct.heading_words | note_ctx, weights)
+            if named and _names_ref(ct.text[sent.start : sent.end], named):
+                # the question names this very document ("Báo cáo số 2182/BC-VP đề ngày nào?")
+                own = max(own, 0.6)
+                rank_own += 0.5
+            score = rank_own + 0.4 * rank_ctx + 0.3 * _bigram_bonus(words, sent.folded) + 0.1 / (1 + rank)
             out.append(Evidence(p, sent.start, sent.end, score, max(own, 0.9 * ctx)))
     out.sort(key=lambda ev: -ev.score)
     return out
@@ -379,8 +478,9 @@ class Citations:
         self.items: list[Citation] = []
 
     def cite(self, passage: Passage, quote: str) -> int:
+        # one source, one number: further quotes of an already cited passage reuse its [n]
         for c in self.items:
-            if c.chunk_id == passage.chunk.chunk_id and c.quote == quote:
+            if c.chunk_id == passage.chunk.chunk_id:
                 return c.n
         c = citation_for(len(self.items) + 1, passage, quote)
         self.items.append(c)
@@ -391,11 +491,12 @@ def abstain(passages: list[Passage], reason: str) -> Draft:
     return Draft(ABSTAIN_TEXT + related_list(passages), [], True, {"abstain_reason": reason})
 
 
-def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool) -> Draft:
+def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool,
+                 notes: Footnotes | None = None) -> Draft:
     """Quote the clause carrying the asked figure; one line per report when reports differ."""
     # without a known noun any figure could match, so the clause must say more of the question
     need = th.min_count_coverage if query.noun else th.min_coverage_no_noun
-    cands = [c for c in figure_candidates(query, passages, weights) if c.coverage >= need]
+    cands = [c for c in figure_candidates(query, passages, weights, notes) if c.coverage >= need]
     if not cands:
         return abstain(passages, "no figure attached to the asked noun")
     best = cands[0]
@@ -432,30 +533,92 @@ _NEGATION = re.compile(
 )
 
 
-def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds) -> Draft:
+def _note_suffix(cites: Citations, notes: Footnotes | None, p: Passage, quote: str) -> str:
+    """" (chú thích: “…” [m])" for each footnote the quote calls: the note holds the specifics."""
+    if notes is None:
+        return ""
+    out = []
+    for dp, s, e in notes.called_in(p, quote)[:2]:
+        note = dp.chunk.text[s:e]
+        m = cites.cite(dp, note)
+        out.append(f" (chú thích: “{clean_quote(note)}” [{m}])")
+    return "".join(out)
+
+
+def _following_items(best: Evidence, limit: int) -> list[Evidence]:
+    """The sentences right after a sentence that introduces a list ("… gồm:")."""
+    text = best.passage.chunk.text
+    if not re.match(r"\s*:", text[best.end : best.end + 3]):
+        return []
+    out = []
+    for s, e in sentence_spans(text):
+        if s >= best.end and len(out) < limit:
+            out.append(Evidence(best.passage, s, e, best.score * 0.9, best.coverage))
+    return out
+
+
+def _enumerates(quote: str) -> float:
+    """1 when a sentence introduces and spells out several items, 0.5 for a bare run of ";" items."""
+    m = re.search(r":\s*\S", quote)
+    if m and len(re.findall(r"[;,]", quote[m.end():])) >= 2:
+        return 1.0
+    return 0.5 if quote.count(";") >= 2 else 0.0
+
+
+def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds,
+                     per_report: bool = False, notes: Footnotes | None = None) -> Draft:
     """Open, list and yes/no questions: quote the sentences that say so."""
-    cands = sentence_candidates(query, passages, weights)
+    cands = sentence_candidates(query, passages, weights, notes)
     if not cands or cands[0].coverage < th.min_coverage:
         return abstain(passages, "no sentence shares enough content words")
     best = cands[0]
     cites = Citations()
+    if per_report and query.kind in ("open", "yesno", "list"):
+        # several reports named: the best sentence of each, one line per report
+        by_doc: dict[str, Evidence] = {}
+        for c in cands:
+            if c.passage.doc_id not in by_doc and c.coverage >= 0.8 * th.min_coverage and c.score >= 0.6 * best.score:
+                by_doc[c.passage.doc_id] = c
+        if len(by_doc) > 1:
+            lines = []
+            for c in sorted(by_doc.values(), key=lambda ev: _period_key(ev.passage.meta.period)):
+                n = cites.cite(c.passage, c.quote)
+                lines.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
+            return Draft("\n".join(lines), cites.items, False, {"per_report": True})
     if query.kind == "list":
-        same = [c for c in cands if c.passage.doc_id == best.passage.doc_id and c.score >= 0.6 * best.score]
-        same = sorted(same[: th.max_list_items], key=lambda c: (c.passage.chunk.chunk_id, c.start))
+        # a list is answered by a sentence that enumerates ("gồm: A; B; C", "các sở: A, B, C")
+        for c in cands:
+            c.score += 0.25 * _enumerates(c.quote)
+        cands.sort(key=lambda ev: -ev.score)
+        best = cands[0]
+        # the list lives where the best sentence is: its chunk, plus near-equal sentences of the same report
+        close = [c for c in cands if c.score >= 0.6 * best.score]
+        same = [c for c in close if c.passage.chunk.chunk_id == best.passage.chunk.chunk_id]
+        other = [c for c in close if c.passage.chunk.chunk_id != best.passage.chunk.chunk_id
+                 and c.passage.doc_id == best.passage.doc_id and c.score >= 0.97 * best.score]
+        picked: list[Evidence] = []
+        for c in same + _following_items(best, th.max_list_items) + other:
+            if len(picked) < th.max_list_items and not any(c.passage is x.passage and c.start == x.start for x in picked):
+                picked.append(c)
+        picked = sorted(picked, key=lambda c: (c.passage.chunk.chunk_id, c.start))
         lines = [f"{_source_phrase(best.passage)}:"]
-        for c in same:
+        for c in picked:
             n = cites.cite(c.passage, c.quote)
-            lines.append(f"- “{clean_quote(c.quote)}” [{n}]")
+            lines.append(f"- “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}")
         return Draft("\n".join(lines), cites.items, False)
     if query.kind == "yesno":
         n = cites.cite(best.passage, best.quote)
         verdict = "Không." if _NEGATION.search(fold(best.quote)) else "Có."
         return Draft(f"{verdict} {_source_phrase(best.passage)}: “{clean_quote(best.quote)}” [{n}].", cites.items, False)
-    picked = [best] + [c for c in cands[1:] if c.score >= 0.8 * best.score][: th.max_open_sentences - 1]
+    # a second sentence only when it is nearly as good (from another passage) or comes from the same passage
+    picked = [best] + [
+        c for c in cands[1:]
+        if c.score >= (0.8 if c.passage.chunk.chunk_id == best.passage.chunk.chunk_id else 0.97) * best.score
+    ][: th.max_open_sentences - 1]
     parts = []
     for c in picked:
         n = cites.cite(c.passage, c.quote)
-        parts.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}].")
+        parts.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
     return Draft("\n".join(parts), cites.items, False)
 
 
@@ -464,27 +627,66 @@ DOCREF = re.compile(r"\b\d+\s*(?:/|-)\s*[A-ZĐ][A-ZĐa-zđ]*(?:[-/&][A-ZĐa-zđ0
 _DOC_TYPES = ("quyet dinh", "ke hoach", "cong van", "nghi quyet", "chi thi", "thong bao", "nghi dinh", "thong tu", "quy che", "de an")
 
 
-def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds) -> Draft:
-    """"Theo quyết định số mấy?": the sentence that names the document, with its number as written."""
+def named_refs(question: str) -> list[str]:
+    """Leading numbers of the document references a question itself names ("Kế hoạch số 236/KH-VP" -> "236")."""
+    return [re.match(r"\d+", m.group(0)).group(0) for m in DOCREF.finditer(nfc(question))]
+
+
+def _names_ref(text: str, numbers: list[str]) -> bool:
+    return any(re.search(r"(?<![\d.,/])" + n + r"\s*[-/]", text) for n in numbers)
+
+
+def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds,
+                  notes: Footnotes | None = None) -> Draft:
+    """"Theo quyết định số mấy?": the clause that names the document, with its number as written.
+
+    A document reference is scored by the question words around it (its subject, "về …"), not
+    only by the whole sentence, so a sentence listing many plans quotes the clause of the asked one.
+    A question that itself names a document ("Kế hoạch số 236/KH-VP ngày nào?") is answered
+    from a sentence naming that same document.
+    """
     asked = [t for t in _DOC_TYPES if t in " ".join(query.topic) or t in fold(query.question)]
+    words = query.topic
+    cands = sentence_candidates(query, passages, weights, notes)
     best = None
-    for c in sentence_candidates(query, passages, weights):
-        if c.coverage < th.min_coverage * 0.8:
-            break
-        refs = list(DOCREF.finditer(c.quote))
-        if not refs:
-            continue
-        folded = fold(c.quote)
-        typed = any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in asked) if asked else True
-        score = c.score + (0.3 if typed else 0.0)
-        if best is None or score > best[0]:
-            best = (score, c)
+    for named in ([named_refs(query.question), []] if named_refs(query.question) else [[]]):
+        best = best or _best_docref(cands, named, asked, words, weights, th, notes)
     if best is None:
         return abstain(passages, "no sentence names a document")
-    c = best[1]
+    _, c, s, e = best
+    quote = c.passage.chunk.text[s:e]
     cites = Citations()
-    n = cites.cite(c.passage, c.quote)
-    return Draft(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}].", cites.items, False)
+    n = cites.cite(c.passage, quote)
+    return Draft(f"{_source_phrase(c.passage)}: “{clean_quote(quote)}” [{n}]{_note_suffix(cites, notes, c.passage, quote)}.",
+                 cites.items, False)
+
+
+def _best_docref(cands, named, asked, words, weights, th, notes):
+    best = None
+    for c in cands:
+        if c.coverage < th.min_coverage * 0.8:
+            break
+        # the number may sit in a footnote the sentence calls ("… thành lập Trung tâm[11]")
+        called = " ".join(dp.chunk.text[s:e] for dp, s, e in notes.called_in(c.passage, c.quote)) if notes else ""
+        if not DOCREF.search(c.quote + " " + called):
+            continue
+        if named and not _names_ref(c.quote, named):
+            continue
+        text = c.passage.chunk.text
+        spans = [(c.start, c.end)]
+        if c.end - c.start > 260:
+            spans += [(cs, ce) for cs, ce in clause_spans(text, c.start, c.end) if DOCREF.search(text[cs:ce])]
+        for s, e in spans:
+            piece = text[s:e]
+            if (s, e) != (c.start, c.end) and named and not _names_ref(piece, named):
+                continue
+            folded = fold(piece + (" " + called if (s, e) == (c.start, c.end) else ""))
+            typed = any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in asked) if asked else True
+            local = coverage(words, set(re.findall(r"[a-z]+", folded)), weights)
+            score = c.score + 0.3 * typed + 0.8 * local - (0.2 if e - s > 400 else 0.0)
+            if best is None or score > best[0]:
+                best = (score, c, s, e)
+    return best
 
 
 def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds | None = None,
@@ -500,16 +702,18 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
         if not about:
             return abstain(passages, "the named department is not in the reports")
         passages = about
+    notes = Footnotes(passages)
     if query.kind == "docref":
-        return answer_docref(query, passages, weights, th)
+        return answer_docref(query, passages, weights, th, notes)
     if query.kind == "count":
-        draft = answer_count(query, passages, weights, th, per_report)
+        draft = answer_count(query, passages, weights, th, per_report, notes)
         if not draft.abstained:
             return draft
         none = answer_none(query, passages, weights, th)
         if none is not None or query.noun is not None:
             return none or draft
-    return answer_sentences(query, passages, weights, th)
+        per_report = False
+    return answer_sentences(query, passages, weights, th, per_report, notes)
 
 
 def answer_none(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds) -> Draft | None:

@@ -102,6 +102,25 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def heading_path_at(chunk: Chunk, offset: int) -> list[str]:
+    """Section path at `offset` in `chunk.text`.
+
+    A chunk may merge short sibling sections ("a) …" then "b) …"); its own
+    `heading_path` is that of its first character, so a quote from "b)" must be
+    cited under "b)", not "a)".
+    """
+    path = list(chunk.heading_path)
+    for start, end in _paragraph_spans(chunk.text):
+        if start > offset:
+            break
+        paragraph = chunk.text[start:end]
+        level = heading_level(paragraph)
+        if level is None:
+            continue
+        path = [h for h in path if (heading_level(h) or 0) < level] + [_heading_text(paragraph)]
+    return path
+
+
 def _body_start(text: str, spans: list[tuple[int, int]]) -> int:
     """Index of the "BÁO CÁO" paragraph: the national header block before it is not body text."""
     for i, (s, e) in enumerate(spans[:40]):

@@ -177,3 +177,18 @@ def test_corpus_ingest_is_fast():
     for p in CORPUS:
         process_file(p)
     assert time.perf_counter() - t < 2.0
+
+
+def test_heading_path_at_follows_sibling_sections_inside_a_chunk():
+    """A chunk that merges "a) …" and "b) …" cites a sentence of b) under b)."""
+    from dataclasses import replace
+
+    from ingest.chunking import heading_path_at
+    from ingest.document import Chunk
+
+    text = "a) Tiếp công dân: tiếp 35 lượt.\n\nb) Tiếp nhận đơn: hơn 81 đơn.\n\nNội dung tiếp theo của mục b."
+    chunk = Chunk("x#0001", "x", text, heading_path=["II. Kết quả", "2.3. Công tác tiếp công dân", "a) Tiếp công dân:"])
+    at = lambda needle: replace(chunk, heading_path=heading_path_at(chunk, text.index(needle))).section  # noqa: E731
+    assert at("35 lượt") == "II > 2.3 > a)"
+    assert at("81 đơn") == "II > 2.3 > b)"
+    assert at("Nội dung tiếp theo") == "II > 2.3 > b)"
