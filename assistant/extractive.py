@@ -502,13 +502,17 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
     best = cands[0]
     chosen = [best]
     if per_report:
+        # A comparison the user asked for ("năm 2021 và năm 2023") gets a line per report even when
+        # the figures agree; an unnamed period only when the reports really differ.
+        asked_several = len(query.years) > 1 or len(query.provinces) > 1
+        spread = 0.0 if asked_several else th.spread_ratio
         by_doc: dict[str, Evidence] = {}
         for c in cands:
-            if c.passage.doc_id not in by_doc and c.score >= th.spread_ratio * best.score:
+            if c.passage.doc_id not in by_doc and c.score >= spread * best.score:
                 by_doc[c.passage.doc_id] = c
         periods = {(ev.passage.meta.period or Period()).label for ev in by_doc.values()}
         figures = {ev.figure for ev in by_doc.values()}
-        if len(by_doc) > 1 and len(periods) == len(by_doc) and len(figures) > 1:
+        if len(by_doc) > 1 and (asked_several or (len(periods) == len(by_doc) and len(figures) > 1)):
             chosen = sorted(by_doc.values(), key=lambda ev: _period_key(ev.passage.meta.period))
     cites = Citations()
     lines = []
@@ -523,7 +527,10 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
             label = _cap(ev.passage.meta.period.label) if ev.passage.meta.period else ev.passage.doc_id
             issuer = f" ({ev.passage.meta.issuer})" if ev.passage.meta.issuer else ""
             lines.append(f"- {label}{issuer}: “{shown}” [{n}]")
-    head = "Các báo cáo cho số liệu khác nhau theo từng kỳ:\n" if len(chosen) > 1 else ""
+    head = ""
+    if len(chosen) > 1:
+        differ = len({ev.figure for ev in chosen}) > 1
+        head = "Các báo cáo cho số liệu khác nhau theo từng kỳ:\n" if differ else "Số liệu theo từng báo cáo:\n"
     return Draft(head + "\n".join(lines), cites.items, False, {"figures": [ev.figure for ev in chosen], "per_report": len(chosen) > 1})
 
 

@@ -144,3 +144,13 @@ def test_draft_gives_quotable_paragraphs_with_citation_lines(assistant):
     assert 1 <= len(quotes) <= 5
     for q in quotes:
         assert q.citation_line.startswith("Theo Báo cáo") and q.text
+
+
+def test_named_comparison_gets_a_line_per_report_even_when_figures_agree(assistant):
+    """Two years named: both reports answer, although both write 99,8% (no "the figures differ" claim)."""
+    ans = assistant.ask("Tỷ lệ hài lòng của người dân ở Quảng Ngãi năm 2021 và năm 2023 là bao nhiêu?")
+    assert not ans.abstained
+    cited = {c.doc_id for c in ans.citations}
+    assert {"004_6068e4138d6b3699.txt", "002_70eccacdbed34b64.txt"} <= cited
+    assert "99,8%" in ans.text and "khác nhau" not in ans.text
+    _grounded(ans)
