@@ -40,6 +40,7 @@ ALL = ""  # dropdown value meaning "no filter"
 SOURCE_PLACEHOLDER = '<div class="bc-placeholder">Chọn một nguồn ở mục “Nguồn” để xem đoạn văn được trích.</div>'
 
 CSS = """
+#bc-chat strong { cursor: pointer; }
 .bc-passage { white-space: pre-wrap; line-height: 1.55; max-height: 32em; overflow-y: auto;
   border: 1px solid var(--border-color-primary); padding: .75em; border-radius: 6px; }
 .bc-passage mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
@@ -107,7 +108,7 @@ def render_answer(answer: Any) -> str:
         return text
     lines = [text, "", "**Nguồn:**"]
     lines += [f"- {escape_markdown(c.source_line())}" for c in answer.citations]
-    lines += ["", "_Chọn một nguồn trong mục “Nguồn” để xem đoạn văn gốc._"]
+    lines += ["", "_Bấm vào [n] hoặc chọn một nguồn trong mục “Nguồn” để xem đoạn văn gốc._"]
     return "\n".join(lines)
 
 
@@ -568,6 +569,19 @@ def build_app(assistant_or_factory: Any | Callable[[], Any], settings: Settings,
     return app
 
 
+# Clicking a bold "[n]" marker in the chat selects source n in the "Nguồn" list, which opens the side panel.
+CITATION_CLICK_JS = """
+document.addEventListener("click", (event) => {
+  const marker = event.target.closest("#bc-chat strong");
+  const match = marker && marker.textContent.trim().match(/^\\[(\\d+)\\]$/);
+  if (!match) return;
+  const label = Array.from(document.querySelectorAll("#bc-sources label"))
+    .find((el) => el.textContent.trim().startsWith(`[${match[1]}]`));
+  if (label) { event.preventDefault(); label.click(); }
+});
+"""
+
+
 def launch_app(app: "gr.Blocks", host: str = "127.0.0.1", port: int = 7860, block: bool = True) -> str:
     """Start the server (Gradio 6 takes theme and CSS at launch); returns the local URL when not blocking."""
     import gradio as gr
@@ -582,6 +596,7 @@ def launch_app(app: "gr.Blocks", host: str = "127.0.0.1", port: int = 7860, bloc
         show_error=True,
         theme=_theme(),
         css=CSS,
+        head=f"<script>{CITATION_CLICK_JS}</script>",
         ssr_mode=False,
         enable_monitoring=False,
         pwa=False,

@@ -194,6 +194,16 @@ def test_ask_shows_cited_answer_and_source_passage(client, server):
     client.shot("chat")
 
 
+def test_clicking_a_citation_marker_opens_its_passage(client):
+    """The bold [1] in the answer text itself opens source 1 in the side panel."""
+    client.ask(QUESTION)
+    client.page.locator("#bc-chat strong", has_text="[1]").first.click()
+    client.page.locator("#bc-source-panel mark").first.wait_for(timeout=20_000)
+    panel = client.page.locator("#bc-source-panel").inner_text()
+    assert panel.strip().startswith("[1]"), panel[:200]
+    assert client.page.locator("#bc-sources input:checked").count() == 1
+
+
 def test_new_conversation_clears_chat(client):
     client.ask(QUESTION)
     client.page.locator("#bc-new").click()
