@@ -102,13 +102,12 @@ def _doc_province_match(meta: DocMeta, province: str) -> bool | None:
 
 def _period_matches(meta: DocMeta, q: Query, exact: bool) -> bool:
     p = meta.period
-    year = p.year if p and p.year else (int(meta.date[:4]) if meta.date else None)
-    if year != q.year:
+    if meta.year != q.year:
         return False
     if q.quarter:
         return bool(p and p.quarter == q.quarter) or (not exact and bool(p and p.half == (q.quarter + 1) // 2))
     if q.half:
-        half = p.half if p and p.half else ((p.quarter + 1) // 2 if p and p.quarter else None)
+        half = p.half_of_year if p else None
         return half == q.half or (not exact and half is None)
     # a full year was asked: prefer full-year reports, accept partial ones of that year
     return (not (p and (p.half or p.quarter))) or not exact

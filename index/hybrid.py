@@ -60,15 +60,10 @@ def matches(meta: DocMeta, filters: SearchFilters) -> bool:
     if filters.issuer and _norm_place(filters.issuer) not in _norm_place(meta.issuer):
         return False
     period = meta.period
-    year = period.year if period and period.year else (int(meta.date[:4]) if meta.date else None)
-    if filters.year and filters.year != year:
+    if filters.year and filters.year != meta.year:
         return False
-    if filters.half:
-        half = period.half if period else None
-        if half is None and period and period.quarter:
-            half = (period.quarter + 1) // 2
-        if filters.half != half:
-            return False
+    if filters.half and filters.half != (period.half_of_year if period else None):
+        return False
     if filters.quarter and (not period or filters.quarter != period.quarter):
         return False
     return True

@@ -60,6 +60,13 @@ class Period:
         return year
 
     @property
+    def half_of_year(self) -> int | None:
+        """The half (1/2) the period falls in: its own half, or the half its quarter belongs to."""
+        if self.half:
+            return self.half
+        return (self.quarter + 1) // 2 if self.quarter else None
+
+    @property
     def kind(self) -> str:
         """"quarter" | "half" | "year" | "unknown"."""
         if self.quarter:
@@ -90,6 +97,13 @@ class DocMeta:
     ocr_quality: float | None = None  # share of letters carrying Vietnamese diacritics
     source: str | None = None
     fmt: str | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The reporting year: the period's, else the year of the report's date."""
+        if self.period and self.period.year:
+            return self.period.year
+        return int(self.date[:4]) if self.date else None
 
     @property
     def low_ocr_quality(self) -> bool:
