@@ -18,7 +18,7 @@ from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for,
 from assistant.query import Query, understand
 from assistant.retriever import HybridRetriever, to_passages
 from index.passage import Passage, SearchFilters
-from ingest.document import DocMeta
+from ingest.document import DocMeta, Period
 from ingest.vietnamese import fold, number_keys
 
 
@@ -123,24 +123,46 @@ class Selection:
     require_year: int | None = None  # no report for the named year: the evidence itself must mention it
 
 
+def _period_query(q: Query, period: Period | None) -> Query:
+    return replace(q, year=period.year if period else None, half=period.half if period else None,
+                   quarter=period.quarter if period else None)
+
+
+def _docs_for(docs: dict[str, DocMeta], ids: list[str], asked: Query) -> list[str]:
+    """The reports of one asked period: an exact match, else a report of that year (half/quarter loosely)."""
+    if not asked.year:
+        return list(ids)
+    hits = [d for d in ids if _period_matches(docs[d], asked, exact=True)]
+    return hits or [d for d in ids if _period_matches(docs[d], asked, exact=False)]
+
+
 def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
-    """Filter documents by the provinces and periods the question names (accent-insensitive)."""
+    """Filter documents by the provinces and periods the question names (accent-insensitive).
+
+    Several provinces or periods named ("Sơn La quý I/2024 so với Quảng Ngãi 6 tháng đầu năm 2023")
+    make a comparison: each (province, period) target keeps its own reports, one line each.
+    """
     ids = list(docs)
-    restricted = False
     provinces = q.provinces or ([q.province] if q.province else [])
-    years = q.years or ([q.year] if q.year else [])
-    if len(provinces) > 1 and len(provinces) == len(years):
-        # "Sơn La năm 2023 và Quảng Ngãi năm 2021": each province with the year named beside it
-        paired = []
-        for prov, y in zip(provinces, years):
-            asked = replace(q, year=y, half=None, quarter=None)
-            local = [d for d in ids if _doc_province_match(docs[d], prov) is True]
-            hits = [d for d in local if _period_matches(docs[d], asked, exact=True)]
-            hits = hits or [d for d in local if _period_matches(docs[d], asked, exact=False)]
-            hits = hits or local  # a later report may review that year ("quý I/2024" grading "năm 2023")
-            paired += [d for d in hits if d not in paired]
-        if len(paired) > 1:
-            return Selection(paired, compare=True)
+    periods = q.periods or ([q.period] if q.period else [])
+    if len(provinces) > 1 or len(periods) > 1:
+        if len(provinces) > 1 and len(periods) == len(provinces):
+            targets = list(zip(provinces, periods))
+        elif len(provinces) > 1:
+            targets = [(prov, per) for prov in provinces for per in (periods or [None])]
+        else:
+            targets = [(provinces[0] if provinces else None, per) for per in periods]
+        matched: list[str] = []
+        for prov, per in targets:
+            local = [d for d in ids if prov is None or _doc_province_match(docs[d], prov) is True]
+            # a province without a report for that period still answers from its own reports
+            hits = _docs_for(docs, local, _period_query(q, per)) or (local if prov and len(provinces) > 1 else [])
+            matched += [d for d in hits if d not in matched]
+        if len(matched) > 1:
+            return Selection(matched, compare=True)
+        if not matched and len(provinces) <= 1:
+            return Selection([], "no report for these periods")
+    restricted = False
     if provinces:
         verdicts = {d: [_doc_province_match(docs[d], p) for p in provinces] for d in ids}
         yes = [d for d, v in verdicts.items() if any(x is True for x in v)]
@@ -149,20 +171,8 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
             ids, restricted = yes or unknown, True
         else:
             return Selection([], "no report for this province")
-    years = q.years or ([q.year] if q.year else [])
-    if len(years) > 1:
-        matched = []
-        for y in years:  # per named year: its full-year report when there is one, else any report of that year
-            asked = replace(q, year=y, half=None, quarter=None)
-            hits = [d for d in ids if _period_matches(docs[d], asked, exact=True)]
-            hits = hits or [d for d in ids if _period_matches(docs[d], asked, exact=False)]
-            matched += [d for d in hits if d not in matched]
-        if not matched:
-            return Selection([], "no report for these periods")
-        return Selection(matched, compare=True)
     if q.year:
-        exact = [d for d in ids if _period_matches(docs[d], q, exact=True)]
-        loose = exact or [d for d in ids if _period_matches(docs[d], q, exact=False)]
+        loose = _docs_for(docs, ids, q)
         if not loose:
             if q.half or q.quarter:  # a named half/quarter that no report covers
                 return Selection([], "no report for this period")

@@ -67,6 +67,8 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses of one sentence: split at ";" and, for very long pieces, at ", "."""
     pieces, s = [], start
     for m in re.finditer(r";", text[start:end]):
+        if paren_depth(text[s : start + m.start()]) > 0:
+            continue  # "(973 thủ tục; trong đó …)": a parenthesis is one clause
         pieces.append((s, start + m.start()))
         s = start + m.end()
     pieces.append((s, end))
@@ -184,7 +186,8 @@ def _bigram_bonus(words: list[str], folded_text: str) -> float:
 
 
 # Compounds that start like a counted noun but mean something else ("đơn vị" is not "đơn").
-_NOT_NOUN = {"don": r"\s+(vi|gian|gia|hang|dat|le)\b", "tin": r"\s+(hoc|tuong|nhiem|dung)\b", "ky": r"\s+(hop|luat|niem|thuat|so)\b"}
+_NOT_NOUN = {"don": r"\s+(vi|gian|gia|hang|dat|le)\b", "tin": r"\s+(hoc|tuong|nhiem|dung)\b", "ky": r"\s+(hop|luat|niem|thuat|so)\b",
+             "tien": r"\s+(chi|nguoi|bo|thoi|y|loat|deu)\b"}
 
 
 def _noun_at(text: str, noun: str) -> bool:
@@ -224,8 +227,22 @@ def _is_reference_number(folded: str, start: int, end: int) -> bool:
     return start <= 2 and re.match(r"[.)]", folded[end : end + 1] or "x") is not None
 
 
-def attachment(folded: str, start: int, end: int, noun: str | None) -> float:
-    """How firmly the figure at [start,end) belongs to the asked noun: 1 right before it, 0.7 after "noun …:"."""
+def _fuzzy_noun_at(text: str, noun: str) -> bool:
+    """OCR lost a letter of the noun ("lugt" for "lượt"): one wrong letter in a form of 4+ letters."""
+    for form in _noun_forms(noun):
+        if len(form) < 4 or " " in form:
+            continue
+        word = re.match(r"[a-z]+", text)
+        if word and len(word.group(0)) == len(form) and sum(x != y for x, y in zip(word.group(0), form)) == 1:
+            return True
+    return False
+
+
+def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool = False) -> float:
+    """How firmly the figure at [start,end) belongs to the asked noun: 1 right before it, 0.7 after "noun …:".
+
+    With `fuzzy` (a scanned report), a noun with one letter misread still attaches, more weakly.
+    """
     raw = folded[start:end]
     if noun == "%":
         return 1.0 if raw.endswith("%") or re.match(r"\s*(%|phan tram)", folded[end : end + 12]) else 0.0
@@ -236,6 +253,8 @@ def attachment(folded: str, start: int, end: int, noun: str | None) -> float:
     after = folded[end : end + 40].lstrip()
     if _noun_at(after, noun):
         return 1.0
+    if fuzzy and _fuzzy_noun_at(after, noun):
+        return 0.7
     if any(re.match(re.escape(form) + r"(?![a-z])", after) for form in COMPATIBLE.get(noun.removeprefix("lit:"), [])):
         return 0.85
     before = folded[max(0, start - 60) : start]
@@ -310,43 +329,83 @@ class Footnotes:
         return out
 
 
+def _telling(words: list[str], p: Passage, cache: dict[str, list[str]]) -> list[str]:
+    """Question words minus the reporting office's own name ("Văn phòng UBND tỉnh").
+
+    Those words hold for every sentence of its report: they decide whether the report
+    is the asked one (coverage), not which of its sentences answers.
+    """
+    if p.doc_id not in cache:
+        own_name = set(re.findall(r"[a-z]+", fold(p.meta.issuer or "")))
+        cache[p.doc_id] = [w for w in words if w not in own_name] or words
+    return cache[p.doc_id]
+
+
+def _words(folded: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", folded))
+
+
 def figure_candidates(query: Query, passages: list[Passage], weights: TermWeights,
                       notes: Footnotes | None = None) -> list[Evidence]:
-    """Every figure attached to the asked noun, scored with its clause's relevance."""
+    """Every figure attached to the asked noun, scored with its clause's relevance.
+
+    Besides the clause, a figure is judged by its own stretch of text: from the figure
+    before it to the figure after it in the sentence ("… 26.840 hồ sơ, trước hạn và đúng
+    hạn 25.012 hồ sơ …, trễ hạn 1.828 hồ sơ"), where the words that describe it stand,
+    plus the sentence's subject (the words before its first figure), which all its figures share.
+    A follow-up's own new words ("đã sử dụng bao nhiêu?") must be near the figure.
+    """
     words = query.topic
     phrase = (query.noun_phrase or "").split()
+    focus = query.focus
+    told: dict[str, list[str]] = {}
     out: list[Evidence] = []
     for rank, p in enumerate(passages):
         ct = analyse(p.chunk)
         text, folded_all = ct.text, ct.folded
+        telling = _telling(words, p, told)
+        ocr = p.meta.low_ocr_quality
         for sent in ct.sentences:
             if not NUMBER.search(sent.folded):
                 continue
             note_ctx = notes.context(p, sent.start) if notes else set()
             sent_cov = coverage(words, sent.words | ct.heading_words | note_ctx, weights)
+            sent_rank = coverage(telling, sent.words | ct.heading_words | note_ctx, weights)
             bigrams = _bigram_bonus(words, sent.folded)
+            numbers = [(sent.start + m.start(), sent.start + m.end()) for m in NUMBER.finditer(sent.folded)]
+            breakdown = bool(re.match(r"\W*trong (?:do|so)\b", sent.folded))
+            # the words before the sentence's first figure are its subject, shared by all its figures
+            lead = _words(folded_all[sent.start : numbers[0][0]]) if numbers else set()
             for ci, clause in enumerate(sent.parts):
                 cs, ce = clause.start, clause.end
                 # a clause split off a long sentence keeps its predecessor as context
                 before = (sent.parts[ci - 1].words if ci else set()) | note_ctx
                 clause_cov = max(coverage(words, clause.words, weights), 0.9 * coverage(words, clause.words | before, weights))
+                clause_rank = max(coverage(telling, clause.words, weights), 0.8 * coverage(telling, clause.words | before, weights))
                 for j, m in enumerate(NUMBER.finditer(clause.folded)):
                     a, b = cs + m.start(), cs + m.end()
                     if _is_reference_number(folded_all, a, b):
                         continue
-                    attach = attachment(folded_all, a, b, query.noun)
+                    attach = attachment(folded_all, a, b, query.noun, fuzzy=ocr)
                     if attach == 0.0:
                         continue
+                    i = numbers.index((a, b)) if (a, b) in numbers else -1
+                    seg_start = numbers[i - 1][1] if i > 0 else cs
+                    seg_end = numbers[i + 1][0] if 0 <= i < len(numbers) - 1 else ce
+                    local = _words(folded_all[max(seg_start, sent.start, a - 40) : min(seg_end, sent.end, b + 40)]) | lead
                     window = folded_all[max(cs, a - 45) : min(ce, b + 30)]
-                    near = coverage(phrase, window, weights) if phrase else 0.0
+                    near = max(coverage(phrase, window, weights), coverage(phrase, lead, weights)) if phrase else 0.0
                     depth = paren_depth(text[cs:a])
                     score = (
-                        1.0 * clause_cov
-                        + 0.5 * sent_cov
+                        1.0 * clause_rank
+                        + 0.5 * sent_rank
+                        + 1.0 * coverage(telling, local, weights)
                         + 0.3 * bigrams
                         + 0.6 * attach
                         + 0.8 * near
+                        + (0.8 * coverage(focus, local | clause.words, weights) if focus else 0.0)
                         - (0.15 if depth > 0 and not near else 0.0)
+                        - (0.1 if breakdown else 0.0)  # "Trong đó: …" parts of a total
                         + 0.15 / (1 + rank)
                         - 0.02 * min(j, 5)  # the headline figure comes first in its clause
                     )
@@ -464,9 +523,17 @@ def _extend_short(ev: Evidence) -> tuple[int, int]:
 
 
 def _quote_span(ev: Evidence, max_sentence: int = 260) -> tuple[int, int]:
-    """The whole sentence when it is short (it often carries the companion figures), else the clause."""
-    for s, e in sentence_spans(ev.passage.chunk.text):
+    """The whole sentence when it is short (it often carries the companion figures), else the clause.
+
+    A breakdown ("Trong đó: tiếp thường xuyên 24 lượt …") is quoted with the total it breaks
+    down, the sentence before it, so the reader sees both.
+    """
+    text = ev.passage.chunk.text
+    spans = sentence_spans(text)
+    for i, (s, e) in enumerate(spans):
         if s <= ev.start and ev.end <= e and e - s <= max_sentence:
+            if i and re.match(r"\W*trong (?:do|so)\b", fold(text[s : s + 12])) and e - spans[i - 1][0] <= 2 * max_sentence:
+                return spans[i - 1][0], e
             return s, e
     return _extend_short(ev)
 
@@ -504,7 +571,7 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
     if per_report:
         # A comparison the user asked for ("năm 2021 và năm 2023") gets a line per report even when
         # the figures agree; an unnamed period only when the reports really differ.
-        asked_several = len(query.years) > 1 or len(query.provinces) > 1
+        asked_several = len(query.periods) > 1 or len(query.provinces) > 1
         spread = 0.0 if asked_several else th.spread_ratio
         by_doc: dict[str, Evidence] = {}
         for c in cands:
@@ -537,6 +604,7 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
 _NEGATION = re.compile(
     r"\b(khong co|chua co|khong xay ra|khong de xay ra|khong phat sinh|khong ai|khong vi pham|chua phat hien|"
     r"khong phat hien|khong (?:co )?(?:truong hop|vu viec|sai pham|can bo|cong chuc)|chua (?:co )?(?:truong hop|vu viec))\b"
+    r"|:\s*khong\s*(?:[.;]|$)"  # a form line answered "Biệt phái: Không."
 )
 
 
@@ -614,6 +682,10 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
             lines.append(f"- “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}")
         return Draft("\n".join(lines), cites.items, False)
     if query.kind == "yesno":
+        # a sentence that says "không có …" / "…: Không." answers a yes/no question outright
+        strong = [c for c in cands[:20] if _NEGATION.search(fold(c.quote)) and c.coverage >= th.min_coverage]
+        if strong and strong[0].score >= 0.7 * best.score:
+            best = strong[0]
         n = cites.cite(best.passage, best.quote)
         verdict = "Không." if _NEGATION.search(fold(best.quote)) else "Có."
         return Draft(f"{verdict} {_source_phrase(best.passage)}: “{clean_quote(best.quote)}” [{n}].", cites.items, False)
@@ -738,3 +810,4 @@ def answer_none(query: Query, passages: list[Passage], weights: TermWeights, th:
                 text = f"Không có. {_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]."
                 return Draft(text, cites.items, False, {"says_none": True})
     return None
+

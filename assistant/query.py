@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from ingest.document import Period
 from ingest.metadata import PROVINCES  # the 63 provinces, one list for metadata and questions
-from ingest.vietnamese import fold, nfc
+from ingest.vietnamese import diacritic_ratio, fold, nfc
 
 _PROVINCE_BY_FOLD = {fold(p).replace(" - ", " "): p for p in PROVINCES}
 _PROVINCE_BY_FOLD.update({"ba ria vung tau": "Bà Rịa - Vũng Tàu", "hue": "Thừa Thiên Huế",
@@ -55,6 +55,8 @@ NOUNS: dict[str, list[str]] = {
     "dich vu cong": ["dich vu cong truc tuyen", "dich vu cong"],
     "ty dong": ["ty dong"],
     "trieu dong": ["trieu dong"],
+    "tien": ["tien", "ty dong", "trieu dong", "nghin dong", "ngan dong", "dong"],  # "bao nhiêu tiền" -> "hơn 12 tỷ đồng"
+    "bao cao": ["bao cao"],
     "%": ["ty le", "phan tram", "%"],
     "truong hop": ["truong hop", "vu viec"],
     "don vi": ["don vi"],
@@ -78,12 +80,14 @@ _META = re.compile(
 _NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio"}
 
 # Words that carry no topic (question words, fillers, period words) — folded.
+# Syllables that also start content words ("nội dung", "hội nghị", "thanh toán", "toàn trình",
+# "bộ phận", "thực hiện") are kept: IDF already makes the common ones weigh little.
 STOPWORDS = set(
     """bao nhieu may so luong ty le tong la gi nao nhung cac co khong chua da duoc bi cua va voi
     trong ngoai tai theo ve cho den tu nay do kia thi sao con the vay nhu ra bang hay hoac mot
-    nam thang dau cuoi quy ky tinh thanh o de ma ai khi luc gio hien sau truoc
-    nua tren duoi gan khoang hon it nhat toan bo tat moi tung rang viec
-    neu noi biet hoi xin toi minh chung ta oi a nhe vang giup liet ke ten gom
+    nam thang dau cuoi quy ky tinh o de ma ai khi luc gio sau truoc
+    nua tren duoi gan khoang hon it nhat tat moi tung rang viec
+    neu xin toi minh chung ta oi a nhe vang giup liet ke ten gom
     phai cung""".split()
 )
 # Roman numerals used for quarters.
@@ -105,10 +109,11 @@ class Query:
     noun: str | None = None
     noun_phrase: str | None = None  # folded words after the noun ("to cao" in "don to cao")
     topic: list[str] = field(default_factory=list)  # folded content words
-    years: list[int] = field(default_factory=list)  # every reporting year named (comparisons name several)
+    periods: list[Period] = field(default_factory=list)  # every reporting period named, in order (comparisons name several)
     provinces: list[str] = field(default_factory=list)
     explicit: list[str] = field(default_factory=list)
     followup: bool = False
+    focus: list[str] = field(default_factory=list)  # a follow-up's own new words: what it asks beyond the last turn
 
     @property
     def period(self) -> Period | None:
@@ -121,7 +126,9 @@ class Query:
 
     @classmethod
     def from_dict(cls, d: dict) -> Query:
-        return cls(**d)
+        d = dict(d)
+        d["periods"] = [Period(**p) if isinstance(p, dict) else p for p in d.get("periods") or []]
+        return cls(**{k: v for k, v in d.items() if k in cls.__dataclass_fields__})
 
 
 # --- slot extraction (all on folded text) --------------------------------------
@@ -144,12 +151,13 @@ def parse_period(folded: str) -> dict:
         year = m.group(2) or m.group(4)
         if year:
             out["year"] = int(year)
-    years = all_years(folded)
-    if "year" not in out and years:
-        out["year"] = years[0]
-    if out.get("year") and out["year"] not in years:
-        years.insert(0, out["year"])
-    out["years"] = years
+    periods = all_periods(folded)
+    if "year" not in out and periods:
+        out["year"] = periods[0].year
+    if len(periods) > 1:  # a comparison: the first period named leads, the others are in `periods`
+        out["year"], out["half"], out["quarter"] = periods[0].year, periods[0].half, periods[0].quarter
+        out = {k: v for k, v in out.items() if v is not None}
+    out["periods"] = periods
     if re.search(r"\bcung ky nam (truoc|ngoai)\b", folded):
         out["relative"] = -1
         out["keep_part"] = True
@@ -162,9 +170,46 @@ def parse_period(folded: str) -> dict:
     return out
 
 
-def all_years(folded: str) -> list[int]:
-    """Reporting years named, in order; not a term ("2021-2026"), a start ("từ năm 2013") or a deadline ("đến năm 2030")."""
-    years: list[int] = []
+_PART = re.compile(
+    r"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:/|nam|-)\s*(?P<qy>(?:19|20)\d{2}))?"
+    r"|\b(?:6|sau) thang (?P<h>dau|cuoi)(?: nam)?(?:\s+(?P<hy>(?:19|20)\d{2}))?"
+    r"|\bnua (?P<h2>dau|cuoi) nam(?:\s+(?P<hy2>(?:19|20)\d{2}))?"
+)
+
+
+def all_periods(folded: str) -> list[Period]:
+    """Every reporting period named, in order ("quý I/2024 so với 6 tháng đầu năm 2023" -> two).
+
+    A half or quarter written without its year takes the nearest year named after it,
+    else the one before it ("6 tháng đầu năm và cả năm 2023": both in 2023).
+    """
+    found: list[tuple[int, int, Period]] = []  # (start, end, period); year may still be None
+    for m in _PART.finditer(folded):
+        if m.group("q"):
+            year = m.group("qy")
+            found.append((m.start(), m.end(), Period(int(year) if year else None, quarter=_ROMAN[m.group("q")])))
+        else:
+            which, year = m.group("h") or m.group("h2"), m.group("hy") or m.group("hy2")
+            found.append((m.start(), m.end(), Period(int(year) if year else None, half=1 if which == "dau" else 2)))
+    years = year_mentions(folded)
+    for pos, y in years:
+        if not any(s <= pos < e for s, e, _ in found):
+            found.append((pos, pos, Period(y)))
+    found.sort(key=lambda x: x[0])
+    out: list[Period] = []
+    for start, _, per in found:
+        if per.year is None:
+            after = [y for pos, y in years if pos > start]
+            before = [y for pos, y in years if pos < start]
+            per = Period(after[0] if after else (before[-1] if before else None), per.half, per.quarter)
+        if per.year is not None and per not in out:
+            out.append(per)
+    return out
+
+
+def year_mentions(folded: str) -> list[tuple[int, int]]:
+    """(position, year) of each reporting year named, skipping terms, starts and deadlines."""
+    out = []
     for m in re.finditer(r"(?<![\d/.-])" + _YEAR + r"(?![\d/])", folded):
         y = m.group(1)
         before = folded[max(0, m.start() - 12) : m.start()]
@@ -172,9 +217,8 @@ def all_years(folded: str) -> list[int]:
             continue
         if re.search(r"\b(tu|den|truoc)\s+(nam\s+)?$", before):
             continue
-        if int(y) not in years:
-            years.append(int(y))
-    return years
+        out.append((m.start(), int(y)))
+    return out
 
 
 def all_provinces(folded: str) -> list[str]:
@@ -198,10 +242,15 @@ def parse_province(folded: str) -> str | None:
     return None
 
 
-def parse_unit(folded: str) -> str | None:
+def parse_unit(folded: str, text: str = "") -> str | None:
+    """The unit the question is about; `text` (unfolded) tells "sở" (a department) from "số"/"so sánh"."""
+    typed_accents = diacritic_ratio(text) > 0.05
     for pattern, name in _UNITS:
-        m = re.search(r"\b" + pattern, folded)
-        if m:
+        for m in re.finditer(r"\b" + pattern, folded):
+            if name is None and typed_accents and not text[m.start() : m.start() + 3].lower().startswith("sở"):
+                continue  # "so sánh số lượt …" is not a department
+            if name is None and not typed_accents and re.match(r"so (sanh|voi|luong|lieu|lan)\b", m.group(0)):
+                continue
             return name or m.group(0).strip().title()
     return None
 
@@ -290,7 +339,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     folded = fold(text)
     period = parse_period(folded)
     province = parse_province(folded)
-    unit = parse_unit(folded)
+    unit = parse_unit(folded, text)
     kind = parse_kind(folded)
     noun, noun_phrase = parse_noun(folded)
     topic = content_words(folded)
@@ -302,7 +351,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     q = Query(
         question=text, standalone=text, kind=kind, year=period.get("year"), half=period.get("half"),
         quarter=period.get("quarter"), province=province, unit=unit, noun=noun, noun_phrase=noun_phrase,
-        topic=topic, explicit=explicit, years=period.get("years", []), provinces=all_provinces(folded),
+        topic=topic, explicit=explicit, periods=period.get("periods", []), provinces=all_provinces(folded),
     )
     if previous is None or not is_followup(folded, q):
         if "relative" in period and q.year is None:
@@ -334,7 +383,7 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
         merged.year = period.get("year", prev.year)
         merged.half = period.get("half")
         merged.quarter = period.get("quarter")
-    merged.years = q.years or ([merged.year] if merged.year else [])
+    merged.periods = q.periods if len(q.periods) > 1 else ([merged.period] if merged.period else [])
     merged.provinces = q.provinces or ([merged.province] if merged.province else [])
     if q.province:
         merged.province = q.province
@@ -352,6 +401,7 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
     else:
         kept = list(prev.topic)
     merged.topic = kept + new_topic
+    merged.focus = new_topic
     merged.standalone = _standalone(merged, q, prev)
     return merged
 

@@ -96,3 +96,43 @@ def test_a_full_new_question_is_not_a_followup():
     first = understand("Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?")
     q = understand("Sở Thông tin và Truyền thông Hà Nam đã ban hành những văn bản nào về dân vận chính quyền?", first)
     assert not q.followup and q.year is None and q.province == "Hà Nam"
+
+
+def test_several_periods_are_listed_in_the_order_named():
+    q = understand("Sơn La quý I/2024 nhận bao nhiêu đơn, so với Quảng Ngãi 6 tháng đầu năm 2023?")
+    assert [p.label for p in q.periods] == ["quý I năm 2024", "6 tháng đầu năm 2023"]
+    assert (q.year, q.quarter, q.half) == (2024, 1, None)  # the first period named leads
+
+
+def test_a_half_without_its_year_takes_the_year_named_after_it():
+    q = understand("Tỷ lệ hồ sơ trực tuyến 6 tháng đầu năm so với cả năm 2022 thế nào?")
+    assert [p.label for p in q.periods] == ["6 tháng đầu năm 2022", "năm 2022"]
+
+
+@pytest.mark.parametrize("question", ["So sánh số lượt tiếp công dân năm 2022 và 2023", "so sanh so luot tiep dan"])
+def test_so_sanh_is_not_a_department(question):
+    assert understand(question).unit is None
+
+
+def test_a_department_is_still_recognised():
+    assert understand("Sở Tư pháp tiếp nhận bao nhiêu hồ sơ?").unit == "So Tu Phap"
+
+
+def test_money_question_counts_currency():
+    assert understand("Thanh toán trực tuyến được bao nhiêu tiền?").noun == "tien"
+
+
+@pytest.mark.parametrize("question, word", [
+    ("Năm 2021 Văn phòng báo cáo Tỉnh ủy bao nhiêu nội dung?", "noi"),
+    ("Có bao nhiêu hội nghị được tổ chức?", "hoi"),
+    ("Thanh toán trực tuyến được bao nhiêu tiền?", "toan"),
+])
+def test_syllables_of_content_words_stay_in_the_topic(question, word):
+    assert word in understand(question).topic
+
+
+def test_followup_focus_is_its_own_new_words():
+    prev = understand("Năm 2021 Văn phòng được giao bao nhiêu biên chế?")
+    q = understand("Đã sử dụng bao nhiêu?", prev)
+    assert q.followup and q.focus == ["su", "dung"]
+    assert understand("Năm 2021 Văn phòng được giao bao nhiêu biên chế?").focus == []

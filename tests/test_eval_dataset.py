@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DEV = ROOT / "eval" / "qa.jsonl"
 TEST = ROOT / "eval" / "qa_test.jsonl"
+HOLDOUT = ROOT / "eval" / "qa_holdout.jsonl"  # written blind to the system, scored once per release
 OCR_DOC = "002_70eccacdbed34b64.txt"
 CLEAN_DOC = "000_316e9ef7cc27ef2d.txt"
 
@@ -52,18 +53,30 @@ def write_jsonl(path: Path, rows: list) -> Path:
 # --- the shipped files -----------------------------------------------------------
 
 
-def test_both_files_load_with_enough_items(dev, held_back):
+@pytest.fixture(scope="module")
+def holdout() -> list[QAItem]:
+    return load_dataset(HOLDOUT)
+
+
+def test_files_load_with_enough_items(dev, held_back, holdout):
     assert len(dev) >= 100
     assert len(held_back) >= 45
+    assert len(holdout) >= 60
     assert len(dev) + len(held_back) >= 150
 
 
-def test_ids_unique_across_both_files(dev, held_back):
-    ids = [it.id for it in dev + held_back]
+def test_ids_unique_across_files(dev, held_back, holdout):
+    ids = [it.id for it in dev + held_back + holdout]
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("which", ["dev", "held_back"])
+def test_holdout_is_mostly_count_questions_and_covers_the_scan(holdout):
+    assert sum(it.type == "count" for it in holdout) >= 20
+    assert sum(it.type == "unanswerable" for it in holdout) >= 8
+    assert sum(1 for it in holdout if it.doc == OCR_DOC) >= 14
+
+
+@pytest.mark.parametrize("which", ["dev", "held_back", "holdout"])
 def test_every_type_present_in_each_file(which, request):
     items = request.getfixturevalue(which)
     assert {it.type for it in items} == set(QA_TYPES)
@@ -78,17 +91,17 @@ def test_every_report_covered(dev, held_back):
     assert covered == {p.name for p in CORPUS.glob("*.txt")}
 
 
-@pytest.mark.parametrize("path", [DEV, TEST], ids=["qa.jsonl", "qa_test.jsonl"])
+@pytest.mark.parametrize("path", [DEV, TEST, HOLDOUT], ids=["qa.jsonl", "qa_test.jsonl", "qa_holdout.jsonl"])
 def test_shipped_file_validates(path):
     assert validate(load_dataset(path), CORPUS) == []
 
 
-def test_both_files_validate_together(dev, held_back):
-    assert validate(dev + held_back, CORPUS) == []
+def test_files_validate_together(dev, held_back, holdout):
+    assert validate(dev + held_back + holdout, CORPUS) == []
 
 
-def test_shapes_by_type(dev, held_back):
-    for it in dev + held_back:
+def test_shapes_by_type(dev, held_back, holdout):
+    for it in dev + held_back + holdout:
         if it.type == "unanswerable":
             assert not it.answerable and it.docs == [] and it.evidence == []
         else:

@@ -1,0 +1,102 @@
+"""The offline answerer's general mechanisms on small invented reports (no index, no embedder).
+
+Each test writes a passage the way reports are written and checks one mechanism:
+which figure a count question gets, how a breakdown is quoted, how a follow-up's
+own words steer the choice, and how a yes/no question is answered from "không có".
+"""
+
+from __future__ import annotations
+
+from assistant import extractive
+from assistant.query import understand
+from index.passage import Passage
+from ingest.document import Chunk, DocMeta, Period
+
+META = DocMeta(doc_id="r.txt", title="Báo cáo", issuer="Văn phòng UBND tỉnh Bình Định",
+               province="Bình Định", period=Period(2022), ocr_quality=0.3)
+
+
+def passages(*texts: str, meta: DocMeta = META) -> list[Passage]:
+    return [Passage(Chunk(f"{meta.doc_id}#{i:04d}", meta.doc_id, t, ["II. Kết quả"]), meta, 0.0)
+            for i, t in enumerate(texts)]
+
+
+def ask(question: str, ps: list[Passage], previous: str | None = None) -> extractive.Draft:
+    prev = understand(previous) if previous else None
+    q = understand(question, prev)
+    weights = extractive.TermWeights([p.chunk for p in ps])
+    return extractive.answer(q, ps, weights)
+
+
+def test_the_figure_whose_own_words_match_is_chosen_not_the_first_of_the_sentence():
+    ps = passages(
+        "Hồ sơ đất đai của hộ gia đình tiếp nhận là 2.847 hồ sơ, đã giải quyết 2.640 hồ sơ, trong đó trước hạn "
+        "và đúng hạn 2.501 hồ sơ; trễ hạn 139 hồ sơ, chiếm tỷ lệ 5,2%.",
+        "Công tác văn thư được duy trì thường xuyên, bảo đảm đúng quy định.",
+    )
+    draft = ask("Năm 2022 có bao nhiêu hồ sơ đất đai của hộ gia đình bị trễ hạn?", ps)
+    assert not draft.abstained
+    assert draft.meta["figures"] == ["139"]
+
+
+def test_a_breakdown_is_quoted_with_the_total_it_breaks_down():
+    ps = passages(
+        "Tiếp công dân: từ ngày 01/01/2022 đến 31/3/2022, đã tiếp 45 lượt với 70 người. "
+        "Trong đó: tiếp thường xuyên 30 lượt, 41 công dân, có 01 đoàn đông người với 12 công dân.",
+    )
+    draft = ask("Năm 2022 tiếp thường xuyên bao nhiêu lượt công dân?", ps)
+    assert draft.meta["figures"] == ["30"]
+    assert "45 lượt" in draft.text and "Trong đó" in draft.text
+
+
+def test_a_followup_is_answered_by_its_own_new_words():
+    ps = passages(
+        "Năm 2022, Chủ tịch UBND tỉnh giao cho Văn phòng 58 biên chế hành chính và 12 biên chế sự nghiệp. "
+        "Tính đến ngày 31/12/2022 đã sử dụng 53 biên chế, còn 05 biên chế.",
+    )
+    first = ask("Năm 2022 Văn phòng được giao bao nhiêu biên chế?", ps)
+    assert first.meta["figures"] == ["58"]
+    follow = ask("Đã sử dụng bao nhiêu?", ps, previous="Năm 2022 Văn phòng được giao bao nhiêu biên chế?")
+    assert follow.meta["figures"] == ["53"]
+
+
+def test_money_is_counted_in_the_currency_the_report_writes():
+    ps = passages("Trong năm, tại Trung tâm thanh toán trực tuyến hơn 9 tỷ đồng với 4.100 giao dịch.")
+    draft = ask("Năm 2022 Trung tâm thanh toán trực tuyến được bao nhiêu tiền?", ps)
+    assert not draft.abstained and "hơn 9 tỷ đồng" in draft.text
+
+
+def test_ocr_noun_with_one_misread_letter_still_attaches():
+    scan = DocMeta(doc_id="scan.txt", issuer="Van phong UBND tinh Binh Dinh", province="Bình Định",
+                   period=Period(2022), ocr_quality=0.04)
+    ps = passages("Hang ngay tu van, hudng dan nop ho so cho hon 450 lugt nguoi den Trung tam.", meta=scan)
+    draft = ask("Năm 2022 mỗi ngày Trung tâm hướng dẫn bao nhiêu lượt người?", ps)
+    assert not draft.abstained and draft.meta["figures"] == ["450"]
+    clean = DocMeta(doc_id="clean.txt", issuer=scan.issuer, province="Bình Định", period=Period(2022), ocr_quality=0.3)
+    assert ask("Năm 2022 mỗi ngày Trung tâm hướng dẫn bao nhiêu lượt người?",
+               passages("Hang ngay tu van cho hon 450 lugt nguoi.", meta=clean)).abstained
+
+
+def test_semicolons_inside_parentheses_do_not_split_the_clause():
+    text = "Danh mục thí điểm trực tuyến hoàn toàn (97 thủ tục; trong đó 85 thủ tục cấp tỉnh, 12 thủ tục cấp huyện)"
+    spans = extractive.clause_spans(text, 0, len(text))
+    assert len(spans) == 1
+
+
+def test_yes_no_is_answered_by_the_sentence_that_says_none():
+    ps = passages(
+        "Làm tốt việc tiếp nhận, giải quyết đơn thư khiếu nại, tố cáo của nhân dân theo đúng quy định.",
+        "Trong năm, Sở không có công dân đến trực tiếp, không có đơn, thư khiếu nại, tố cáo.",
+    )
+    draft = ask("Năm 2022 Sở có nhận được đơn thư khiếu nại, tố cáo nào không?", ps)
+    assert draft.text.startswith("Không.") and "không có đơn" in draft.text
+
+
+def test_form_line_answered_khong_is_a_no():
+    # IDF needs a few passages: "công chức" is everywhere in a report, "biệt phái" is not
+    ps = passages("Điều động: 01 công chức. Biệt phái: Không. Luân chuyển: 03 công chức.",
+                  "Văn phòng tổ chức hội nghị cán bộ, công chức, viên chức năm 2022.",
+                  "Công khai việc tuyển dụng, nâng lương cho công chức theo quy định.",
+                  "Công chức chấp hành nghiêm nội quy, quy chế của cơ quan.")
+    draft = ask("Năm 2022 có biệt phái công chức nào không?", ps)
+    assert draft.text.startswith("Không.") and "Biệt phái: Không" in draft.text
