@@ -34,6 +34,7 @@ class Work:
     filters: SearchFilters | None = None
     per_report: bool = False
     require_year: int | None = None
+    wider: list[str] | None = None
     abstain_reason: str | None = None
     passages: list[Passage] = field(default_factory=list)
     pool: list[Passage] = field(default_factory=list)  # retrieved first, then the rest of the allowed documents
@@ -121,6 +122,7 @@ class Selection:
     reason: str | None = None  # abstention reason when no document qualifies
     compare: bool = False  # several periods/provinces named: one line per report
     require_year: int | None = None  # no report for the named year: the evidence itself must mention it
+    wider: list[str] | None = None  # the other reports of the named year, read when the exact ones say nothing
 
 
 def _period_query(q: Query, period: Period | None) -> Query:
@@ -171,14 +173,19 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
             ids, restricted = yes or unknown, True
         else:
             return Selection([], "no report for this province")
+    wider = None
     if q.year:
         loose = _docs_for(docs, ids, q)
         if not loose:
             if q.half or q.quarter:  # a named half/quarter that no report covers
                 return Selection([], "no report for this period")
             return Selection(ids if restricted else None, require_year=q.year)
+        # "năm 2023" is answered from the full-year report first; the 6-month report of 2023
+        # may still be the only one that says it
+        same_year = [d for d in ids if _period_matches(docs[d], q, exact=False)]
+        wider = [d for d in same_year if d not in loose] or None
         ids, restricted = loose, True
-    return Selection(ids if restricted else None, compare=len(provinces) > 1)
+    return Selection(ids if restricted else None, compare=len(provinces) > 1, wider=wider)
 
 
 def understand_filters_step(parts: ChainParts):
@@ -190,6 +197,7 @@ def understand_filters_step(parts: ChainParts):
         sel = select_documents(parts.index.docs, q)
         work.abstain_reason = sel.reason
         work.require_year = sel.require_year
+        work.wider = sel.wider
         work.filters = SearchFilters(doc_ids=sel.doc_ids) if sel.doc_ids else None
         several = sel.doc_ids is None or len(sel.doc_ids) > 1
         if sel.compare and q.noun and q.kind in ("open", "list", "yesno"):
@@ -285,6 +293,12 @@ def answer_step(parts: ChainParts):
                 year = str(work.require_year)
                 pool = [p for p in pool if year in p.chunk.text or year in " ".join(p.chunk.heading_path)]
             work.draft = extractive.answer(work.query, pool, parts.weights, parts.thresholds, work.per_report)
+            if work.draft.abstained and work.wider:
+                others = unretrieved(parts.index, [], SearchFilters(doc_ids=work.wider), parts.scan_limit)
+                second = extractive.answer(work.query, others, parts.weights, parts.thresholds, work.per_report)
+                if not second.abstained:
+                    second.meta["widened_to"] = work.wider
+                    work.draft, work.pool = second, pool + others
             work.draft.meta["answerer"] = "extractive"
         work.timing_ms["answer"] = (time.perf_counter() - t0) * 1000
         return work

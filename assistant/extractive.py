@@ -29,7 +29,7 @@ class Thresholds:
     min_coverage: float = 0.45  # IDF share of question words found in the best sentence + its context
     min_count_coverage: float = 0.35  # same, for the clause carrying the figure
     min_coverage_no_noun: float = 0.6
-    spread_ratio: float = 0.7  # a second report counts as "also answers" above this share of the best score
+    spread_ratio: float = 0.6  # a second report counts as "also answers" above this share of the best score
     max_open_sentences: int = 2
     max_list_items: int = 6
 
@@ -180,8 +180,18 @@ def analyse(chunk: Chunk) -> ChunkText:
     return result
 
 
-def _bigram_bonus(words: list[str], folded_text: str) -> float:
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+def question_pairs(query: Query) -> list[str]:
+    """Adjacent syllable pairs of the question with at least one content word ("tại chỗ", "trễ hạn").
+
+    Taken from the question as typed, stopwords included: many content words are
+    made of syllables that are also function words ("ngay tại chỗ", "bưu chính").
+    """
+    syl = re.findall(r"[a-z]+", fold(query.standalone))
+    topic = set(query.topic)
+    return list(dict.fromkeys(f"{a} {b}" for a, b in zip(syl, syl[1:]) if a in topic or b in topic))
+
+
+def _bigram_bonus(pairs: list[str], folded_text: str) -> float:
     return sum(1 for p in pairs if p in folded_text) / len(pairs) if pairs else 0.0
 
 
@@ -358,6 +368,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     words = query.topic
     phrase = (query.noun_phrase or "").split()
     focus = query.focus
+    pairs = question_pairs(query)
     told: dict[str, list[str]] = {}
     out: list[Evidence] = []
     for rank, p in enumerate(passages):
@@ -371,7 +382,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             note_ctx = notes.context(p, sent.start) if notes else set()
             sent_cov = coverage(words, sent.words | ct.heading_words | note_ctx, weights)
             sent_rank = coverage(telling, sent.words | ct.heading_words | note_ctx, weights)
-            bigrams = _bigram_bonus(words, sent.folded)
+            bigrams = _bigram_bonus(pairs, sent.folded)
             numbers = [(sent.start + m.start(), sent.start + m.end()) for m in NUMBER.finditer(sent.folded)]
             breakdown = bool(re.match(r"\W*trong (?:do|so)\b", sent.folded))
             # the words before the sentence's first figure are its subject, shared by all its figures
@@ -441,6 +452,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
                         notes: Footnotes | None = None) -> list[Evidence]:
     """Every sentence scored by overlap with the question's content words (with its heading as context)."""
     words = query.topic
+    pairs = question_pairs(query)
     named = named_refs(query.question)
     out: list[Evidence] = []
     issuers: dict[str, list[str]] = {}
@@ -468,7 +480,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
                 # the question names this very document ("Báo cáo số 2182/BC-VP đề ngày nào?")
                 own = max(own, 0.6)
                 rank_own += 0.5
-            score = rank_own + 0.4 * rank_ctx + 0.3 * _bigram_bonus(words, sent.folded) + 0.1 / (1 + rank)
+            score = rank_own + 0.4 * rank_ctx + 0.3 * _bigram_bonus(pairs, sent.folded) + 0.1 / (1 + rank)
             out.append(Evidence(p, sent.start, sent.end, score, max(own, 0.9 * ctx)))
     out.sort(key=lambda ev: -ev.score)
     return out
@@ -702,7 +714,8 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
 
 
 # A document reference as reports write it: "16/QĐ-VP", "22/KH-VPUB", "1167-QĐ/TU", "số 30/KH-UBND".
-DOCREF = re.compile(r"\b\d+\s*(?:/|-)\s*[A-ZĐ][A-ZĐa-zđ]*(?:[-/&][A-ZĐa-zđ0-9]+)*")
+# A scan may read "QĐ" as "0P" ("906/0P-UBND"): a 0 right before a capital letter counts as one.
+DOCREF = re.compile(r"\b\d+\s*(?:/|-)\s*(?:[A-ZĐ]|0(?=[A-ZĐ]))[A-ZĐa-zđ]*(?:[-/&]\s?[A-ZĐa-zđ0-9]+)*")
 _DOC_TYPES = ("quyet dinh", "ke hoach", "cong van", "nghi quyet", "chi thi", "thong bao", "nghi dinh", "thong tu", "quy che", "de an")
 
 

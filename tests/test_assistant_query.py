@@ -136,3 +136,40 @@ def test_followup_focus_is_its_own_new_words():
     q = understand("Đã sử dụng bao nhiêu?", prev)
     assert q.followup and q.focus == ["su", "dung"]
     assert understand("Năm 2021 Văn phòng được giao bao nhiêu biên chế?").focus == []
+
+
+# --- which reports a question is about (assistant.chain.select_documents) ---------------
+
+from assistant.chain import select_documents  # noqa: E402
+from ingest.document import DocMeta, Period  # noqa: E402
+
+DOCS = {
+    "qn21": DocMeta("qn21", issuer="Văn phòng UBND tỉnh Quảng Ngãi", province="Quảng Ngãi", period=Period(2021)),
+    "qn23h1": DocMeta("qn23h1", issuer="Văn phòng UBND tỉnh Quảng Ngãi", province="Quảng Ngãi", period=Period(2023, half=1)),
+    "qn23": DocMeta("qn23", issuer="Văn phòng UBND tỉnh Quảng Ngãi", province="Quảng Ngãi", period=Period(2023)),
+    "sl24q1": DocMeta("sl24q1", issuer="Văn phòng UBND tỉnh Sơn La", province="Sơn La", period=Period(2024, quarter=1)),
+}
+
+
+def test_full_year_question_reads_the_full_year_report_first_and_may_widen_to_that_year():
+    sel = select_documents(DOCS, understand("Năm 2023 Quảng Ngãi tiếp nhận bao nhiêu đơn?"))
+    assert sel.doc_ids == ["qn23"] and sel.wider == ["qn23h1"] and not sel.compare
+
+
+def test_two_periods_of_one_year_are_compared():
+    sel = select_documents(DOCS, understand("Quảng Ngãi 6 tháng đầu năm 2023 so với cả năm 2023 nhận bao nhiêu đơn?"))
+    assert sel.compare and sel.doc_ids == ["qn23h1", "qn23"]
+
+
+def test_each_province_keeps_its_own_period():
+    sel = select_documents(DOCS, understand("Sơn La quý I/2024 nhận bao nhiêu đơn, so với Quảng Ngãi 6 tháng đầu năm 2023?"))
+    assert sel.compare and sel.doc_ids == ["sl24q1", "qn23h1"]
+
+
+def test_a_province_without_a_report_for_the_period_answers_from_its_own_reports():
+    sel = select_documents(DOCS, understand("Sơn La và Quảng Ngãi năm 2023 mỗi nơi có mấy Phó Chánh Văn phòng?"))
+    assert sel.compare and set(sel.doc_ids) == {"sl24q1", "qn23"}
+
+
+def test_a_period_no_report_covers_is_refused():
+    assert select_documents(DOCS, understand("6 tháng cuối năm 2022 nhận bao nhiêu đơn?")).reason
