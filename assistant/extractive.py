@@ -403,7 +403,13 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     i = numbers.index((a, b)) if (a, b) in numbers else -1
                     seg_start = numbers[i - 1][1] if i > 0 else cs
                     seg_end = numbers[i + 1][0] if 0 <= i < len(numbers) - 1 else ce
-                    local = _words(folded_all[max(seg_start, sent.start, a - 40) : min(seg_end, sent.end, b + 40)]) | lead
+                    lo, hi = max(seg_start, sent.start, a - 40), min(seg_end, sent.end, b + 40)
+                    if re.search(r"\(\s*$", folded_all[max(0, a - 3) : a]):
+                        lo = max(seg_start, sent.start, a - 240)  # "… thí điểm trực tuyến (97 thủ tục": it counts what precedes
+                    if paren_depth(text[sent.start : a]) > 0:
+                        close = folded_all.find(")", b, sent.end)
+                        hi = min(hi, close) if close >= 0 else hi  # a figure inside (…) says nothing of what follows
+                    local = _words(folded_all[lo:hi]) | lead
                     window = folded_all[max(cs, a - 45) : min(ce, b + 30)]
                     near = max(coverage(phrase, window, weights), coverage(phrase, lead, weights)) if phrase else 0.0
                     depth = paren_depth(text[cs:a])
@@ -534,18 +540,27 @@ def _extend_short(ev: Evidence) -> tuple[int, int]:
     return ev.start, ev.end
 
 
-def _quote_span(ev: Evidence, max_sentence: int = 260) -> tuple[int, int]:
+def _quote_span(ev: Evidence, noun: str | None = None, max_sentence: int = 260) -> tuple[int, int]:
     """The whole sentence when it is short (it often carries the companion figures), else the clause.
 
     A breakdown ("Trong đó: tiếp thường xuyên 24 lượt …") is quoted with the total it breaks
-    down, the sentence before it, so the reader sees both.
+    down, the sentence before it, so the reader sees both.  A very short sentence ("Tiếp nhận
+    104 hồ sơ.") is quoted with the next one when that goes on counting the same noun
+    ("Đã giải quyết 102 hồ sơ …").
     """
     text = ev.passage.chunk.text
     spans = sentence_spans(text)
+    folded = analyse(ev.passage.chunk).folded
     for i, (s, e) in enumerate(spans):
         if s <= ev.start and ev.end <= e and e - s <= max_sentence:
-            if i and re.match(r"\W*trong (?:do|so)\b", fold(text[s : s + 12])) and e - spans[i - 1][0] <= 2 * max_sentence:
+            if i and re.match(r"\W*trong (?:do|so)\b", folded[s : s + 12]) and e - spans[i - 1][0] <= 2 * max_sentence:
                 return spans[i - 1][0], e
+            if e - s < 100 and i + 1 < len(spans) and noun:
+                ns, ne = spans[i + 1]
+                if ne - ns <= max_sentence and any(
+                    attachment(folded, ns + m.start(), ns + m.end(), noun) >= 0.85 for m in NUMBER.finditer(folded[ns:ne])
+                ):
+                    return s, ne
             return s, e
     return _extend_short(ev)
 
@@ -596,7 +611,7 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
     cites = Citations()
     lines = []
     for ev in chosen:
-        s, e = _quote_span(ev)
+        s, e = _quote_span(ev, query.noun)
         quote = ev.passage.chunk.text[s:e]
         n = cites.cite(ev.passage, quote)
         shown = clean_quote(quote)

@@ -100,3 +100,22 @@ def test_form_line_answered_khong_is_a_no():
                   "Công chức chấp hành nghiêm nội quy, quy chế của cơ quan.")
     draft = ask("Năm 2022 có biệt phái công chức nào không?", ps)
     assert draft.text.startswith("Không.") and "Biệt phái: Không" in draft.text
+
+
+def test_a_very_short_sentence_is_quoted_with_the_next_one_counting_the_same_noun():
+    ps = passages("Bộ phận một cửa của Văn phòng: Tiếp nhận 87 hồ sơ. Đã giải quyết 85 hồ sơ, còn 02 hồ sơ đang giải quyết. "
+                  "Công tác văn thư được duy trì thường xuyên.")
+    draft = ask("Năm 2022 Bộ phận một cửa của Văn phòng tiếp nhận bao nhiêu hồ sơ?", ps)
+    assert draft.meta["figures"] == ["87"] and "Đã giải quyết 85 hồ sơ" in draft.text
+    assert "văn thư" not in draft.text
+
+
+def test_a_figure_opening_a_parenthesis_counts_what_precedes_it():
+    ps = passages(
+        "Trình phê duyệt Danh mục dịch vụ công trực tuyến (812 thủ tục; trong đó toàn trình 402 thủ tục), "
+        "Danh mục thí điểm tiếp nhận và trả kết quả hoàn toàn trực tuyến thuộc thẩm quyền của các cơ quan, "
+        "đơn vị và địa phương (64 thủ tục; trong đó 50 thủ tục cấp tỉnh và 14 thủ tục cấp huyện) trên địa bàn tỉnh.",
+        "Công tác văn thư được duy trì thường xuyên.",
+    )
+    draft = ask("Năm 2022 thí điểm tiếp nhận và trả kết quả hoàn toàn trực tuyến cho bao nhiêu thủ tục?", ps)
+    assert draft.meta["figures"] == ["64"]
