@@ -254,6 +254,8 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
     With `fuzzy` (a scanned report), a noun with one letter misread still attaches, more weakly.
     """
     raw = folded[start:end]
+    if noun == "ordinal":
+        return 1.0 if re.search(r"\b(?:thu|hang)\s*$", folded[max(0, start - 8) : start]) else 0.0
     if noun == "%":
         return 1.0 if raw.endswith("%") or re.match(r"\s*(%|phan tram)", folded[end : end + 12]) else 0.0
     if noun is None:
@@ -668,9 +670,11 @@ def _enumerates(quote: str) -> float:
 
 
 def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds,
-                     per_report: bool = False, notes: Footnotes | None = None) -> Draft:
-    """Open, list and yes/no questions: quote the sentences that say so."""
+                     per_report: bool = False, notes: Footnotes | None = None, must: re.Pattern | None = None) -> Draft:
+    """Open, list and yes/no questions: quote the sentences that say so (and match `must`, when given)."""
     cands = sentence_candidates(query, passages, weights, notes)
+    if must is not None:
+        cands = [c for c in cands if must.search(fold(c.quote))]
     if not cands or cands[0].coverage < th.min_coverage:
         return abstain(passages, "no sentence shares enough content words")
     best = cands[0]
@@ -817,10 +821,15 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
         if not draft.abstained:
             return draft
         none = answer_none(query, passages, weights, th)
+        if query.noun == "ordinal":  # a rank is often written in words: "đứng thứ nhất", "xếp hạng ba"
+            return none or answer_sentences(query, passages, weights, th, False, notes, must=_ORDINAL_WORDS)
         if none is not None or query.noun is not None:
             return none or draft
         per_report = False
     return answer_sentences(query, passages, weights, th, per_report, notes)
+
+
+_ORDINAL_WORDS = re.compile(r"\b(?:thu|hang)\s+(?:nhat|nhi|hai|ba|tu|nam|sau|bay|tam|chin|muoi|cao nhat|dau)\b")
 
 
 def answer_none(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds) -> Draft | None:

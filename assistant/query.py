@@ -278,6 +278,8 @@ def parse_noun(folded: str) -> tuple[str | None, str | None]:
     """The counted noun: preferably the one right after the count word ("bao nhiêu đơn tố cáo")."""
     if re.search(r"\bty le\b|\bphan tram\b|\d\s*%", folded):
         return "%", None
+    if re.search(r"\b(?:thu|hang) (?:may|bao nhieu)\b", folded):
+        return "ordinal", None  # "xếp thứ mấy?" is answered by "xếp thứ 12", not by a count
     m = _COUNT.search(folded)
     if m:
         rest = folded[m.end():].lstrip()

@@ -119,3 +119,14 @@ def test_a_figure_opening_a_parenthesis_counts_what_precedes_it():
     )
     draft = ask("Năm 2022 thí điểm tiếp nhận và trả kết quả hoàn toàn trực tuyến cho bao nhiêu thủ tục?", ps)
     assert draft.meta["figures"] == ["64"]
+
+
+def test_a_rank_question_needs_an_ordinal_not_any_figure():
+    ps = passages("Quyết định số 93/QĐ-UBND ngày 17/01/2022 công bố Chỉ số cải cách hành chính; 25 cơ quan được đánh giá.")
+    assert ask("Chỉ số cải cách hành chính năm 2022 của Văn phòng xếp thứ mấy?", ps).abstained
+    ranked = passages("Chỉ số cải cách hành chính năm 2022 của Văn phòng xếp thứ 3 trên 25 cơ quan, đạt 91,5 điểm.")
+    assert ask("Chỉ số cải cách hành chính năm 2022 của Văn phòng xếp thứ mấy?", ranked).meta["figures"] == ["3"]
+    in_words = passages("Chỉ số cải cách hành chính năm 2022 của Văn phòng đứng thứ nhất trong các sở, ban ngành.",
+                        "Quyết định số 93/QĐ-UBND ngày 17/01/2022 công bố Chỉ số cải cách hành chính.")
+    draft = ask("Chỉ số cải cách hành chính năm 2022 của Văn phòng xếp thứ mấy?", in_words)
+    assert not draft.abstained and "thứ nhất" in draft.text
