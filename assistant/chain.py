@@ -19,7 +19,7 @@ from assistant.query import Query, understand
 from assistant.retriever import HybridRetriever, to_passages
 from index.passage import Passage, SearchFilters
 from ingest.document import DocMeta, Period
-from ingest.vietnamese import fold, number_keys
+from ingest.vietnamese import fold, number_keys, place_key
 
 
 @dataclass
@@ -88,14 +88,10 @@ def condense_step(parts: ChainParts):
 # --- metadata filters ------------------------------------------------------------
 
 
-def _place(text: str | None) -> str:
-    return " ".join(fold(text or "").replace("-", " ").split())
-
-
 def _doc_province_match(meta: DocMeta, province: str) -> bool | None:
     """True/False when the document's province is known, None when it is not."""
-    target = _place(province)
-    known = " ".join(_place(x) for x in (meta.province, meta.issuer, meta.title) if x)
+    target = place_key(province)
+    known = " ".join(place_key(x) for x in (meta.province, meta.issuer, meta.title) if x)
     if target and target in known:
         return True
     return False if meta.province else None

@@ -244,7 +244,7 @@ def parse_province(folded: str) -> str | None:
 
 def parse_unit(folded: str, text: str = "") -> str | None:
     """The unit the question is about; `text` (unfolded) tells "sở" (a department) from "số"/"so sánh"."""
-    typed_accents = diacritic_ratio(text) > 0.05
+    typed_accents = diacritic_ratio(text) > 0.05 and len(text) == len(folded)  # positions must line up
     for pattern, name in _UNITS:
         for m in re.finditer(r"\b" + pattern, folded):
             if name is None and typed_accents and not text[m.start() : m.start() + 3].lower().startswith("sở"):

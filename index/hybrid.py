@@ -20,7 +20,7 @@ from index.passage import Passage, SearchFilters
 from index.sparse import FIELDS, SparseIndex
 from index import store
 from ingest.document import Chunk, DocMeta
-from ingest.vietnamese import fold, nfc
+from ingest.vietnamese import nfc, place_key
 
 
 @dataclass
@@ -42,22 +42,13 @@ class FusionConfig:
     boost_bonus: float = 1.0 / 61  # = a first place in one list
 
 
-def _norm_place(text: str | None) -> str:
-    """"tỉnh Quảng Ngãi" / "Quang Ngai" -> "quang ngai" (accent- and prefix-insensitive)."""
-    s = " ".join(fold(text or "").split())
-    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp "):
-        if s.startswith(prefix):
-            s = s[len(prefix) :]
-    return s
-
-
 def matches(meta: DocMeta, filters: SearchFilters) -> bool:
     """Whether a document satisfies every non-empty constraint of `filters`."""
     if filters.doc_ids and meta.doc_id not in filters.doc_ids:
         return False
-    if filters.province and _norm_place(filters.province) != _norm_place(meta.province):
+    if filters.province and place_key(filters.province) != place_key(meta.province):
         return False
-    if filters.issuer and _norm_place(filters.issuer) not in _norm_place(meta.issuer):
+    if filters.issuer and place_key(filters.issuer) not in place_key(meta.issuer):
         return False
     period = meta.period
     if filters.year and filters.year != meta.year:

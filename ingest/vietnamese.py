@@ -34,6 +34,18 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped).lower()
 
 
+def place_key(text: str | None) -> str:
+    """One accent-, hyphen- and prefix-insensitive form of a place or office name for matching.
+
+    "tỉnh Bà Rịa - Vũng Tàu", "Ba Ria-Vung Tau" -> "ba ria vung tau"; "TP. Hồ Chí Minh" -> "ho chi minh".
+    """
+    s = " ".join(fold(text or "").replace("-", " ").split())
+    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp "):
+        if s.startswith(prefix):
+            return s[len(prefix) :]
+    return s
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased syllables and numbers of NFC text (Vietnamese words are space-separated syllables)."""
     return _TOKEN.findall(nfc(text).lower())

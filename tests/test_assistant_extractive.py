@@ -130,3 +130,23 @@ def test_a_rank_question_needs_an_ordinal_not_any_figure():
                         "Quyết định số 93/QĐ-UBND ngày 17/01/2022 công bố Chỉ số cải cách hành chính.")
     draft = ask("Chỉ số cải cách hành chính năm 2022 của Văn phòng xếp thứ mấy?", in_words)
     assert not draft.abstained and "thứ nhất" in draft.text
+
+
+def test_a_multiplier_between_figure_and_noun_keeps_the_attachment():
+    ps = passages("Trong năm có hơn 41.000 nghìn lượt đánh giá mức độ hài lòng, đạt 99,7%.")
+    draft = ask("Năm 2022 có bao nhiêu lượt đánh giá mức độ hài lòng?", ps)
+    assert draft.meta["figures"] == ["41.000"]
+
+
+def test_ocr_two_word_noun_with_one_misread_letter_still_attaches():
+    scan = DocMeta(doc_id="scan.txt", issuer="Van phong UBND tinh Binh Dinh", province="Bình Định",
+                   period=Period(2022), ocr_quality=0.04)
+    ps = passages("Trong nam c6 12.345 hd so dugc nop va tra ket qua qua duong buu chinh.", meta=scan)
+    draft = ask("Năm 2022 có bao nhiêu hồ sơ nộp và trả kết quả qua bưu chính?", ps)
+    assert draft.meta["figures"] == ["12.345"]
+
+
+def test_tong_so_introduces_a_count_not_a_document_number():
+    ps = passages("Thực hiện tiếp nhận hồ sơ, trả kết quả giải quyết ngay tại chỗ với tổng số 12.345 hồ sơ.")
+    draft = ask("Năm 2022 trả kết quả ngay tại chỗ bao nhiêu hồ sơ?", ps)
+    assert draft.meta["figures"] == ["12.345"]
