@@ -729,6 +729,8 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         n = cites.cite(best.passage, best.quote)
         verdict = "Không." if _NEGATION.search(fold(best.quote)) else "Có."
         return Draft(f"{verdict} {_source_phrase(best.passage)}: “{clean_quote(best.quote)}” [{n}].", cites.items, False)
+    if query.quote_request:
+        return _quotable(query, cands, cites, notes, th)
     # a second sentence only when it is nearly as good (from another passage) or comes from the same passage
     picked = [best] + [
         c for c in cands[1:]
@@ -739,6 +741,28 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         n = cites.cite(c.passage, c.quote)
         parts.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
     return Draft("\n".join(parts), cites.items, False)
+
+
+def _quotable(query: Query, cands: list[Evidence], cites: Citations, notes: Footnotes | None, th: Thresholds) -> Draft:
+    """Sentences to quote in a speech: on topic and descriptive, not a list of plans and decisions.
+
+    A sentence made of document references ("Kế hoạch số 31-KH/ĐUVP ngày …") or introducing a list
+    (ending in ":") reads badly in a speech, so it yields to the next good sentence.
+    """
+    def penalty(c: Evidence) -> float:
+        refs = len(DOCREF.findall(c.quote))
+        intro = c.passage.chunk.text[c.end : c.end + 2].lstrip().startswith(":")
+        return 0.25 * min(refs, 2) + (0.2 if intro else 0.0)
+
+    best = cands[0].score
+    ranked = sorted((c for c in cands if c.score >= 0.6 * best and c.coverage >= th.min_coverage),
+                    key=lambda c: -(c.score - penalty(c)))
+    picked = ranked[: th.max_open_sentences] or cands[:1]
+    parts = []
+    for c in picked:
+        n = cites.cite(c.passage, c.quote)
+        parts.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
+    return Draft("\n".join(parts), cites.items, False, {"quote_request": True})
 
 
 # A document reference as reports write it: "16/QĐ-VP", "22/KH-VPUB", "1167-QĐ/TU", "số 30/KH-UBND".

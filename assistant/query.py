@@ -76,6 +76,9 @@ _META = re.compile(
     r"\bbao cao\b|\bphu hop\b|\bviet\b"
 )
 
+# A request for passages to quote ("để đưa vào bài phát biểu", "cần vài câu trích").
+_QUOTE_REQUEST = re.compile(r"\b(?:phat bieu|noi chuyen|trich dan|trich|doan van|cau trich)\b")
+
 # Words after a count word that are not what is counted ("bao nhiêu phần", "mấy giờ").
 _NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio"}
 
@@ -114,6 +117,7 @@ class Query:
     explicit: list[str] = field(default_factory=list)
     followup: bool = False
     focus: list[str] = field(default_factory=list)  # a follow-up's own new words: what it asks beyond the last turn
+    quote_request: bool = False  # passages wanted for a speech: descriptive sentences, not lists of documents
 
     @property
     def period(self) -> Period | None:
@@ -354,6 +358,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
         question=text, standalone=text, kind=kind, year=period.get("year"), half=period.get("half"),
         quarter=period.get("quarter"), province=province, unit=unit, noun=noun, noun_phrase=noun_phrase,
         topic=topic, explicit=explicit, periods=period.get("periods", []), provinces=all_provinces(folded),
+        quote_request=bool(_QUOTE_REQUEST.search(folded)),
     )
     if previous is None or not is_followup(folded, q):
         if "relative" in period and q.year is None:

@@ -150,3 +150,17 @@ def test_tong_so_introduces_a_count_not_a_document_number():
     ps = passages("Thực hiện tiếp nhận hồ sơ, trả kết quả giải quyết ngay tại chỗ với tổng số 12.345 hồ sơ.")
     draft = ask("Năm 2022 trả kết quả ngay tại chỗ bao nhiêu hồ sơ?", ps)
     assert draft.meta["figures"] == ["12.345"]
+
+
+def test_a_speech_request_quotes_descriptive_sentences_not_lists_of_plans():
+    ps = passages(
+        "Đảng ủy và Văn phòng đã ban hành Kế hoạch số 31-KH/ĐUVP ngày 23/10/2021 về phong trào thi đua "
+        "“Dân vận khéo” và Kế hoạch số 49/KH-VPUB ngày 09/11/2021 về phong trào thi đua “Dân vận khéo”.",
+        "Phong trào thi đua “Dân vận khéo” tại Văn phòng được tiến hành thường xuyên, liên tục, hiệu quả, "
+        "phù hợp với nhiệm vụ của từng phòng, ban.",
+        "Công tác văn thư được duy trì thường xuyên.",
+    )
+    draft = ask("Tôi soạn bài phát biểu về phong trào thi đua Dân vận khéo năm 2022, cần vài câu trích.", ps)
+    assert draft.meta.get("quote_request")
+    first = draft.text.splitlines()[0]
+    assert "tiến hành thường xuyên" in first and "31-KH/ĐUVP" not in first
