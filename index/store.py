@@ -27,6 +27,7 @@ from tqdm import tqdm
 
 from index.dense import DenseIndex
 from index.embedders import BATCH_SIZE, Embedder
+from index.lock import writer_lock
 from index.sparse import FIELDS, SparseIndex
 from ingest.document import Chunk, DocMeta
 from ingest.errors import BaocaoError, IngestError
@@ -289,8 +290,14 @@ def ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool = Tr
     """Add new and changed files, reuse unchanged ones, drop vanished ones; write atomically.
 
     Bad files are reported ("error", with the Vietnamese reason) and the others go on;
-    a changed file that now fails keeps its previous version in the index.
+    a changed file that now fails keeps its previous version in the index.  One writer
+    at a time: a second one waits briefly, then gets `IndexBusyError`.
     """
+    with writer_lock(index_dir):
+        return _ingest_paths(paths, index_dir, embedder, progress, config)
+
+
+def _ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool, config) -> IngestReport:
     from ingest.chunking import ChunkerConfig
     from ingest.pipeline import iter_input_files, process_file
 
@@ -391,6 +398,11 @@ def ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool = Tr
 
 def remove_documents(index_dir: Path, doc_ids, embedder: Embedder) -> IngestReport:
     """Drop documents by id (their files stay on disk); unknown ids are reported as errors."""
+    with writer_lock(index_dir):
+        return _remove_documents(index_dir, doc_ids, embedder)
+
+
+def _remove_documents(index_dir: Path, doc_ids, embedder: Embedder) -> IngestReport:
     started = time.perf_counter()
     index_dir = Path(index_dir)
     manifest = read_manifest(index_dir)

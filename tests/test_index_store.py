@@ -178,3 +178,40 @@ def test_remove_documents(small_index, embedder):
     index = HybridIndex.load(index_dir, embedder)
     assert set(index.docs) == {"bao_cao_a.txt", "bao_cao_b.txt"}
     assert all("hội nghị đối thoại" not in p.chunk.text for p in index.search("hội nghị đối thoại", k=5))
+
+
+def test_a_second_writer_waits_then_gets_a_clear_error_and_the_index_is_untouched(small_index, embedder, tmp_path):
+    """Another process holds the writer lock (a UI upload in progress): a CLI ingest must not race it."""
+    import subprocess
+    import sys
+    import time
+
+    from index.lock import IndexBusyError, lock_path
+
+    folder, index_dir = small_index
+    before = _manifest(index_dir)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import fcntl, os, sys, time\n"
+         "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+         "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+         "print('locked', flush=True)\n"
+         "time.sleep(30)\n",
+         str(lock_path(index_dir))],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        (folder / "new.txt").write_text("BÁO CÁO\nNăm 2022 tiếp nhận 12 đơn thư.\n", encoding="utf-8")
+        t0 = time.perf_counter()
+        with pytest.raises(IndexBusyError, match="đang được một tiến trình khác cập nhật"):
+            store.ingest_paths([folder], index_dir, embedder, progress=False)
+        assert time.perf_counter() - t0 >= 4.5  # it waited for the other writer before giving up
+        with pytest.raises(IndexBusyError):
+            remove_documents(index_dir, ["anything"], embedder)
+        assert _manifest(index_dir) == before
+    finally:
+        holder.kill()
+        holder.wait()
+    report = ingest_paths([folder], index_dir, embedder, progress=False)  # the lock is free again
+    assert report.written and any(f.status == "ok" and f.path.endswith("new.txt") for f in report.files)
