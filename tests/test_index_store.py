@@ -133,7 +133,8 @@ def test_all_files_fail_without_index_writes_nothing(tmp_path, embedder):
     report = ingest_paths([bad_dir], index_dir, embedder, progress=False)
     assert not report.written and "chưa tạo chỉ mục" in report.message
     assert not index_dir.exists()
-    assert list(tmp_path.iterdir()) == [bad_dir]  # no temporary directory left behind
+    # no temporary directory left behind (the writer's lock file beside the index stays, empty)
+    assert sorted(tmp_path.iterdir()) == sorted([bad_dir, store.lock_path(index_dir)])
     with pytest.raises(IndexMissingError):
         HybridIndex.load(index_dir, embedder)
 
@@ -149,7 +150,7 @@ def test_crash_mid_ingest_leaves_old_index_intact(small_index, embedder, tmp_pat
         ingest_paths([folder], index_dir, failing, progress=False)
     assert _manifest(index_dir) == before_manifest
     assert _results(HybridIndex.load(index_dir, embedder)) == before
-    assert sorted(p.name for p in index_dir.parent.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in index_dir.parent.iterdir() if p.name.startswith(".")) == [".index.lock"]  # no temp dir left
 
 
 def test_interrupted_swap_is_recovered(small_index, embedder):
