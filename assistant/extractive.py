@@ -849,6 +849,9 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
     notes = Footnotes(passages)
     if query.kind == "docref":
         return answer_docref(query, passages, weights, th, notes)
+    if query.kind == "when":  # "từ khi nào?": a sentence that carries a date, if the reports have one
+        dated = answer_sentences(query, passages, weights, th, False, notes, must=_DATE)
+        return dated if not dated.abstained else answer_sentences(query, passages, weights, th, per_report, notes)
     if query.kind == "count":
         draft = answer_count(query, passages, weights, th, per_report, notes)
         if not draft.abstained:
@@ -862,6 +865,7 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
     return answer_sentences(query, passages, weights, th, per_report, notes)
 
 
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\bthang \d{1,2}(?:/(?:19|20)\d{2})?\b")  # a day or a month
 _ORDINAL_WORDS = re.compile(r"\b(?:thu|hang)\s+(?:nhat|nhi|hai|ba|tu|nam|sau|bay|tam|chin|muoi|cao nhat|dau)\b")
 
 

@@ -103,7 +103,7 @@ class Query:
 
     question: str
     standalone: str
-    kind: str = "open"  # count | list | yesno | open
+    kind: str = "open"  # count | docref | when | list | yesno | open
     year: int | None = None
     half: int | None = None
     quarter: int | None = None
@@ -265,10 +265,15 @@ _DOCREF = re.compile(
 )
 
 
+_WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi diem nao|thoi gian nao|tu thang nao|thang nao|tu nam nao|ngay nao)\b")
+
+
 def parse_kind(folded: str) -> str:
-    """count | docref (which document/number) | yesno | list | open."""
+    """count | docref (which document/number) | when (a date) | yesno | list | open."""
     if _DOCREF.search(folded) and not re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded):
         return "docref"
+    if _WHEN.search(folded):
+        return "when"
     if _COUNT.search(folded):
         return "count"
     if _YESNO.search(folded):

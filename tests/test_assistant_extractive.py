@@ -164,3 +164,16 @@ def test_a_speech_request_quotes_descriptive_sentences_not_lists_of_plans():
     assert draft.meta.get("quote_request")
     first = draft.text.splitlines()[0]
     assert "tiến hành thường xuyên" in first and "31-KH/ĐUVP" not in first
+
+
+def test_a_when_question_is_answered_by_a_sentence_with_a_date():
+    ps = passages(
+        "Trung tâm đẩy mạnh thanh toán trực tuyến không dùng tiền mặt trong giải quyết thủ tục hành chính, "
+        "được người dân, doanh nghiệp đồng tình ủng hộ.",
+        "Trung tâm triển khai thanh toán trực tuyến không dùng tiền mặt từ tháng 4/2022.",
+        "Công tác văn thư được duy trì thường xuyên.",
+    )
+    q = understand("Trung tâm bắt đầu thanh toán trực tuyến không dùng tiền mặt từ khi nào?")
+    assert q.kind == "when"
+    draft = ask("Trung tâm bắt đầu thanh toán trực tuyến không dùng tiền mặt từ khi nào?", ps)
+    assert "tháng 4/2022" in draft.text
