@@ -288,13 +288,21 @@ def answer_step(parts: ChainParts):
             if work.require_year:  # no report for that year: only passages that speak of it
                 year = str(work.require_year)
                 pool = [p for p in pool if year in p.chunk.text or year in " ".join(p.chunk.heading_path)]
+            if work.wider and work.query.kind != "count":
+                # a fact of "năm 2023" (a decision, a date, a list) may stand only in that year's 6-month report;
+                # a figure may not: a count keeps to the asked period unless nothing there answers
+                others = unretrieved(parts.index, [], SearchFilters(doc_ids=work.wider), parts.scan_limit)
+                for p in others:
+                    p.extra["secondary"] = True
+                pool = pool + others
             work.draft = extractive.answer(work.query, pool, parts.weights, parts.thresholds, work.per_report)
-            if work.draft.abstained and work.wider:
+            if work.draft.abstained and work.wider and work.query.kind == "count":
                 others = unretrieved(parts.index, [], SearchFilters(doc_ids=work.wider), parts.scan_limit)
                 second = extractive.answer(work.query, others, parts.weights, parts.thresholds, work.per_report)
                 if not second.abstained:
                     second.meta["widened_to"] = work.wider
-                    work.draft, work.pool = second, pool + others
+                    work.draft, pool = second, pool + others
+            work.pool = pool
             work.draft.meta["answerer"] = "extractive"
         work.timing_ms["answer"] = (time.perf_counter() - t0) * 1000
         return work

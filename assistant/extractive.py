@@ -496,6 +496,8 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
                 own = max(own, 0.6)
                 rank_own += 0.5
             score = rank_own + 0.4 * rank_ctx + 0.3 * _bigram_bonus(pairs, sent.folded, weights) + 0.1 / (1 + rank)
+            if p.extra.get("secondary"):  # another report of the asked year: it answers when the main one cannot
+                score -= 0.15
             out.append(Evidence(p, sent.start, sent.end, score, max(own, 0.9 * ctx)))
     out.sort(key=lambda ev: -ev.score)
     return out

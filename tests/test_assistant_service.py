@@ -154,3 +154,29 @@ def test_named_comparison_gets_a_line_per_report_even_when_figures_agree(assista
     assert {"004_6068e4138d6b3699.txt", "002_70eccacdbed34b64.txt"} <= cited
     assert "99,8%" in ans.text and "khác nhau" not in ans.text
     _grounded(ans)
+
+
+def test_a_fact_of_the_year_may_come_from_that_years_six_month_report_but_a_figure_keeps_to_the_asked_period(
+        tmp_path, embedder):
+    """"Năm 2023": the full-year report first; a decision only the 6-month report names is still found."""
+    from index.hybrid import HybridIndex
+    from index.store import ingest_paths
+    from settings import Settings
+
+    head = "UBND TỈNH BÌNH ĐỊNH\nVĂN PHÒNG\n\nBÁO CÁO\n"
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "ca_nam.txt").write_text(
+        head + "Kết quả thực hiện quy chế dân chủ năm 2023\n\nI. Kết quả\n\n"
+        "Năm 2023, Ban Tiếp công dân tỉnh tiếp nhận 640 đơn thư khiếu nại, tố cáo.\n", encoding="utf-8")
+    (folder / "sau_thang.txt").write_text(
+        head + "Kết quả thực hiện quy chế dân chủ 6 tháng đầu năm 2023\n\nI. Kết quả\n\n"
+        "Ban hành Quy chế chi tiêu nội bộ của Văn phòng (Quyết định số 21/QĐ-VP ngày 15/02/2023). "
+        "Ban Tiếp công dân tỉnh tiếp nhận 300 đơn thư khiếu nại, tố cáo.\n", encoding="utf-8")
+    ingest_paths([folder], tmp_path / "index", embedder, progress=False)
+    assistant = Assistant(HybridIndex.load(tmp_path / "index", embedder), Settings())
+
+    fact = assistant.ask("Năm 2023 Quy chế chi tiêu nội bộ của Văn phòng ban hành theo quyết định số mấy?")
+    assert "21/QĐ-VP" in fact.text and fact.citations[0].doc_id.startswith("sau_thang")
+    figure = assistant.ask("Năm 2023 Ban Tiếp công dân tỉnh tiếp nhận bao nhiêu đơn thư?")
+    assert "640" in figure.text and "300" not in figure.text
