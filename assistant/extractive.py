@@ -703,9 +703,11 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
                 lines.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
             return Draft("\n".join(lines), cites.items, False, {"per_report": True})
     if query.kind == "list":
-        # a list is answered by a sentence that enumerates ("gồm: A; B; C", "các sở: A, B, C")
+        # a list is answered by a sentence that enumerates ("gồm: A; B; C", "các sở: A, B, C"),
+        # best when what introduces it ("Các đơn vị sự nghiệp gồm:") is what the question asks for
         for c in cands:
-            c.score += 0.25 * _enumerates(c.quote)
+            intro = re.split(r":|\bgom\b", fold(c.quote), maxsplit=1)[0]
+            c.score += (0.25 + 0.5 * coverage(query.topic, intro, weights)) * _enumerates(c.quote)
         cands.sort(key=lambda ev: -ev.score)
         best = cands[0]
         # the list lives where the best sentence is: its chunk, plus near-equal sentences of the same report

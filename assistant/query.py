@@ -67,7 +67,10 @@ _NOUN_FORMS = sorted(((form, key) for key, forms in NOUNS.items() for form in fo
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong|so lieu|ty le|tong so|tong cong|phan tram|bao lau)\b")
 _LIST = re.compile(r"\b(nhung|cac|gi)\b[^?]*\bnao\b|\bliet ke\b|\bke ten\b|\bgom nhung\b|\bnhung (gi|viec|noi dung|nhiem vu|giai phap|ket qua|han che|kho khan|mo hinh)\b")
 _YESNO = re.compile(r"\bco\b.+\bkhong\s*\??\s*$|\b(da|co)\b.+\bchua\s*\??\s*$|\bphai khong\b")
-_FOLLOWUP = re.compile(r"^\s*(con|the con|vay con|the|con ve)\b|\b(thi sao|the nao|ra sao)\s*\??\s*$")
+# "Còn …?", "… thì sao?", and "Trong đó …?" / "Riêng …?" (a part of what the last turn asked about).
+_FOLLOWUP = re.compile(
+    r"^\s*(con|the con|vay con|the|con ve|trong do|trong so do|rieng)\b|\b(thi sao|the nao|ra sao)\s*\??\s*$"
+)
 
 # Requests about the answer's use, not its topic ("để đưa vào bài phát biểu", "trích dẫn", "báo cáo").
 _META = re.compile(

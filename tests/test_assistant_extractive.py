@@ -177,3 +177,14 @@ def test_a_when_question_is_answered_by_a_sentence_with_a_date():
     assert q.kind == "when"
     draft = ask("Trung tâm bắt đầu thanh toán trực tuyến không dùng tiền mặt từ khi nào?", ps)
     assert "tháng 4/2022" in draft.text.splitlines()[0]  # the dated sentence leads, not the general one
+
+
+def test_a_list_question_takes_the_sentence_whose_introduction_names_what_is_asked():
+    ps = passages(
+        "Các văn bản Văn phòng đã ban hành trong năm gồm: quyết định giao tự chủ cho đơn vị sự nghiệp trực thuộc, "
+        "kế hoạch sắp xếp đơn vị sự nghiệp trực thuộc, công văn về quản lý đơn vị sự nghiệp.",
+        "Các đơn vị sự nghiệp trực thuộc Văn phòng gồm: Trung tâm Thông tin, Nhà khách UBND tỉnh, Nhà khách Hà Nội.",
+        "Công tác văn thư được duy trì thường xuyên.",
+    )
+    draft = ask("Năm 2022 Văn phòng có những đơn vị sự nghiệp trực thuộc nào?", ps)
+    assert "Trung tâm Thông tin, Nhà khách" in draft.text.splitlines()[1]

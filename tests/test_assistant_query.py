@@ -173,3 +173,10 @@ def test_a_province_without_a_report_for_the_period_answers_from_its_own_reports
 
 def test_a_period_no_report_covers_is_refused():
     assert select_documents(DOCS, understand("6 tháng cuối năm 2022 nhận bao nhiêu đơn?")).reason
+
+
+@pytest.mark.parametrize("followup", ["Trong đó bao nhiêu đơn đủ điều kiện xử lý?", "Riêng đơn tố cáo bao nhiêu?"])
+def test_a_part_of_the_last_answer_is_a_followup_and_keeps_its_period(followup):
+    prev = understand("Năm 2021 Ban Tiếp công dân Quảng Ngãi nhận bao nhiêu đơn?")
+    q = understand(followup, prev)
+    assert q.followup and q.year == 2021 and q.province == "Quảng Ngãi"
