@@ -7,6 +7,7 @@ steps stays typed.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -134,13 +135,27 @@ def _docs_for(docs: dict[str, DocMeta], ids: list[str], asked: Query) -> list[st
     return hits or [d for d in ids if _period_matches(docs[d], asked, exact=False)]
 
 
+def names_report(question: str, doc_number: str | None) -> bool:
+    """Does the question name this report by its number ("Báo cáo 2182/BC-VP …", "bc 2182/bc-vp")?"""
+    if not doc_number or "/" not in doc_number:
+        return False
+    number, code = doc_number.split("/", 1)
+    kind = fold(code).split("-")[0].strip()
+    return re.search(r"(?<![\d.,/])" + re.escape(number.strip()) + r"\s*/\s*" + re.escape(kind) + r"\b",
+                     fold(question)) is not None
+
+
 def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
     """Filter documents by the provinces and periods the question names (accent-insensitive).
 
-    Several provinces or periods named ("Sơn La quý I/2024 so với Quảng Ngãi 6 tháng đầu năm 2023")
+    A report named by its number ("Báo cáo số 2182/BC-VP") is the one asked about.  Several
+    provinces or periods named ("Sơn La quý I/2024 so với Quảng Ngãi 6 tháng đầu năm 2023")
     make a comparison: each (province, period) target keeps its own reports, one line each.
     """
     ids = list(docs)
+    named = [d for d in ids if names_report(q.standalone, docs[d].doc_number)]
+    if named:
+        return Selection(named)
     provinces = q.provinces or ([q.province] if q.province else [])
     periods = q.periods or ([q.period] if q.period else [])
     if len(provinces) > 1 or len(periods) > 1:

@@ -180,3 +180,12 @@ def test_a_part_of_the_last_answer_is_a_followup_and_keeps_its_period(followup):
     prev = understand("Năm 2021 Ban Tiếp công dân Quảng Ngãi nhận bao nhiêu đơn?")
     q = understand(followup, prev)
     assert q.followup and q.year == 2021 and q.province == "Quảng Ngãi"
+
+
+def test_a_report_named_by_its_number_is_the_one_asked_about():
+    docs = dict(DOCS)
+    docs["qn23"] = DocMeta("qn23", issuer="Văn phòng UBND tỉnh Quảng Ngãi", province="Quảng Ngãi",
+                           doc_number="2182/BC-VP", period=Period(2023))
+    assert select_documents(docs, understand("Báo cáo 2182/BC-VP được lập theo công văn nào?")).doc_ids == ["qn23"]
+    assert select_documents(docs, understand("bc so 2182/bc-vp de ngay nao")).doc_ids == ["qn23"]
+    assert select_documents(docs, understand("Công văn 2182/SNV-XDCQ nói gì?")).doc_ids != ["qn23"]
