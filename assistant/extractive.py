@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
-from assistant.query import NOUNS, Query
+from assistant.query import NOUNS, Query, understand
 from index.passage import Passage
 from ingest.document import Chunk, Period
 from ingest.vietnamese import NUMBER, fold, folded_tokens, nfc
@@ -597,8 +597,11 @@ def abstain(passages: list[Passage], reason: str) -> Draft:
 
 
 def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool,
-                 notes: Footnotes | None = None) -> Draft:
-    """Quote the clause carrying the asked figure; one line per report when reports differ."""
+                 notes: Footnotes | None = None, cites: Citations | None = None) -> Draft:
+    """Quote the clause carrying the asked figure; one line per report when reports differ.
+
+    `cites` is shared when one question asks for several figures, so the [n] stay consistent.
+    """
     # without a known noun any figure could match, so the clause must say more of the question
     need = th.min_count_coverage if query.noun else th.min_coverage_no_noun
     cands = [c for c in figure_candidates(query, passages, weights, notes) if c.coverage >= need]
@@ -621,7 +624,7 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
         figures = {ev.figure for ev in by_doc.values()}
         if len(by_doc) > 1 and (asked_several or (len(periods) == len(by_doc) and len(figures) > 1)):
             chosen = sorted(by_doc.values(), key=lambda ev: _period_key(ev.passage.meta.period))
-    cites = Citations()
+    cites = cites or Citations()
     lines = []
     for ev in chosen:
         s, e = _quote_span(ev, query.noun)
@@ -798,7 +801,7 @@ def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, t
     cands = sentence_candidates(query, passages, weights, notes)
     best = None
     for named in ([named_refs(query.question), []] if named_refs(query.question) else [[]]):
-        best = best or _best_docref(cands, named, asked, words, weights, th, notes)
+        best = best or _best_docref(cands, named, asked, words, weights, th, notes, fold(query.standalone))
     if best is None:
         return abstain(passages, "no sentence names a document")
     _, c, s, e = best
@@ -809,7 +812,24 @@ def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, t
                  cites.items, False)
 
 
-def _best_docref(cands, named, asked, words, weights, th, notes):
+def _foreign_share(piece_folded: str, question_folded: str) -> float:
+    """Share of the references in a piece issued by someone the question does not name.
+
+    "Kế hoạch số 29/KH-UBND … của UBND tỉnh" does not answer "kế hoạch của Văn phòng UBND tỉnh";
+    a reference with no "của …" after it is the reporting office's own.
+    """
+    refs = list(DOCREF.finditer(piece_folded.upper()))
+    if not refs or " cua " not in f" {question_folded} ":
+        return 0.0
+    foreign = 0
+    for m in refs:
+        by = re.match(r"[^;()]{0,30}?\bcua\s+([a-z]+ [a-z]+)", piece_folded[m.end() : m.end() + 60])
+        if by and f"cua {by.group(1)}" not in question_folded:
+            foreign += 1
+    return foreign / len(refs)
+
+
+def _best_docref(cands, named, asked, words, weights, th, notes, question_folded=""):
     best = None
     for c in cands:
         if c.coverage < th.min_coverage * 0.8:
@@ -832,6 +852,7 @@ def _best_docref(cands, named, asked, words, weights, th, notes):
             typed = any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in asked) if asked else True
             local = coverage(words, set(re.findall(r"[a-z]+", folded)), weights)
             score = c.score + 0.3 * typed + 0.8 * local - (0.2 if e - s > 400 else 0.0)
+            score -= 0.4 * _foreign_share(fold(piece), question_folded)
             if best is None or score > best[0]:
                 best = (score, c, s, e)
     return best
@@ -857,6 +878,14 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
         dated = answer_sentences(query, passages, weights, th, False, notes, must=_DATE)
         return dated if not dated.abstained else answer_sentences(query, passages, weights, th, per_report, notes)
     if query.kind == "count":
+        parts = question_parts(query)
+        if len(parts) > 1:  # "đã giải quyết bao nhiêu, còn bao nhiêu đang giải quyết?": a figure for each
+            cites = Citations()
+            drafts = [answer_count(q, passages, weights, th, per_report, notes, cites) for q in parts]
+            if not any(d.abstained for d in drafts):
+                lines = list(dict.fromkeys(line for d in drafts for line in d.text.splitlines()))
+                figures = [f for d in drafts for f in d.meta.get("figures", [])]
+                return Draft("\n".join(lines), cites.items, False, {"figures": figures, "parts": len(parts)})
         draft = answer_count(query, passages, weights, th, per_report, notes)
         if not draft.abstained:
             return draft
@@ -867,6 +896,40 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
             return none or draft
         per_report = False
     return answer_sentences(query, passages, weights, th, per_report, notes)
+
+
+_ASK_COUNT = re.compile(r"\b(?:bao nhieu|may)\b")
+_PART_BREAK = re.compile(r"(?:,|;|\bva\b|\bcon\b)\s*")
+
+
+def question_parts(query: Query) -> list[Query]:
+    """A question asking for two figures, split in two; the second part reads as a follow-up of the first.
+
+    "Năm 2023 đã giải quyết bao nhiêu hồ sơ đất đai, còn bao nhiêu đang giải quyết?" ->
+    "… đã giải quyết bao nhiêu hồ sơ đất đai" and "còn bao nhiêu đang giải quyết" (noun, period carried).
+    """
+    text = nfc(query.standalone)
+    folded = fold(text)
+    asks = list(_ASK_COUNT.finditer(folded))
+    if len(asks) < 2 or len(folded) != len(text):
+        return [query]
+    breaks = [m for m in _PART_BREAK.finditer(folded, asks[0].end(), asks[1].start())]
+    if not breaks:
+        return [query]
+    cut = breaks[-1]
+    first = understand(text[: cut.start()])
+    # slots the whole question named hold for its first part too
+    for name in ("year", "half", "quarter", "province", "unit"):
+        if getattr(first, name) is None:
+            setattr(first, name, getattr(query, name))
+    first.periods, first.provinces = first.periods or query.periods, first.provinces or query.provinces
+    rest = text[cut.start() :].lstrip(" ,;")
+    if not re.match(r"(?i)còn\b", rest):
+        rest = "Còn " + re.sub(r"(?i)^và\s+", "", rest)
+    second = understand(rest, first)
+    if first.kind != "count" or second.kind != "count":
+        return [query]
+    return [first, second]
 
 
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\bthang \d{1,2}(?:/(?:19|20)\d{2})?\b")  # a day or a month

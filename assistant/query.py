@@ -57,6 +57,7 @@ NOUNS: dict[str, list[str]] = {
     "trieu dong": ["trieu dong"],
     "tien": ["tien", "ty dong", "trieu dong", "nghin dong", "ngan dong", "dong"],  # "bao nhiêu tiền" -> "hơn 12 tỷ đồng"
     "bao cao": ["bao cao"],
+    "dang vien": ["dang vien"],  # "đảng viên", not "đang" (a verb marker) folded alike
     "%": ["ty le", "phan tram", "%"],
     "truong hop": ["truong hop", "vu viec"],
     "don vi": ["don vi"],
@@ -83,7 +84,7 @@ _META = re.compile(
 _QUOTE_REQUEST = re.compile(r"\b(?:phat bieu|noi chuyen|trich dan|trich|doan van|cau trich)\b")
 
 # Words after a count word that are not what is counted ("bao nhiêu phần", "mấy giờ").
-_NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio"}
+_NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio", "dang", "dat"}  # "bao nhiêu đang giải quyết"
 
 # Words that carry no topic (question words, fillers, period words) — folded.
 # Syllables that also start content words ("nội dung", "hội nghị", "thanh toán", "toàn trình",

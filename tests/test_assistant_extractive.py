@@ -188,3 +188,25 @@ def test_a_list_question_takes_the_sentence_whose_introduction_names_what_is_ask
     )
     draft = ask("Năm 2022 Văn phòng có những đơn vị sự nghiệp trực thuộc nào?", ps)
     assert "Trung tâm Thông tin, Nhà khách" in draft.text.splitlines()[1]
+
+
+def test_a_question_asking_for_two_figures_gets_both():
+    ps = passages(
+        "Hồ sơ đất đai của hộ gia đình, cá nhân: tiếp nhận 3.100 hồ sơ, đã giải quyết 2.900 hồ sơ, trong đó trước hạn "
+        "và đúng hạn 2.700 hồ sơ; trễ hạn 200 hồ sơ.",
+        "Đến cuối năm, còn đang giải quyết 410 hồ sơ đất đai của hộ gia đình, cá nhân do chờ bổ sung giấy tờ.",
+        "Công tác văn thư được duy trì thường xuyên.",
+    )
+    draft = ask("Năm 2022 đã giải quyết bao nhiêu hồ sơ đất đai của hộ gia đình, còn bao nhiêu đang giải quyết?", ps)
+    assert draft.meta.get("parts") == 2
+    assert "2.900" in draft.text and "410" in draft.text
+
+
+def test_a_plan_of_another_issuer_is_not_the_offices_own():
+    ps = passages(
+        "Văn phòng thực hiện Kế hoạch số 01/KH-UBND ngày 05/01/2022 của UBND tỉnh về công tác phòng, chống tham nhũng "
+        "năm 2022 của Văn phòng và các sở.",
+        "Ban hành Kế hoạch số 07/KH-VP ngày 17/01/2022 về phòng, chống tham nhũng.",
+    )
+    draft = ask("Kế hoạch phòng, chống tham nhũng năm 2022 của Văn phòng là kế hoạch số mấy?", ps)
+    assert "07/KH-VP" in draft.text and "01/KH-UBND" not in draft.text

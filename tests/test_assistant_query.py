@@ -189,3 +189,8 @@ def test_a_report_named_by_its_number_is_the_one_asked_about():
     assert select_documents(docs, understand("Báo cáo 2182/BC-VP được lập theo công văn nào?")).doc_ids == ["qn23"]
     assert select_documents(docs, understand("bc so 2182/bc-vp de ngay nao")).doc_ids == ["qn23"]
     assert select_documents(docs, understand("Công văn 2182/SNV-XDCQ nói gì?")).doc_ids != ["qn23"]
+
+
+def test_dang_vien_is_a_counted_noun_not_the_verb_marker_dang():
+    assert understand("Văn phòng có bao nhiêu đảng viên?").noun == "dang vien"
+    assert understand("Còn bao nhiêu hồ sơ đang giải quyết?").noun == "ho so"
