@@ -908,6 +908,8 @@ def question_parts(query: Query) -> list[Query]:
     "Năm 2023 đã giải quyết bao nhiêu hồ sơ đất đai, còn bao nhiêu đang giải quyết?" ->
     "… đã giải quyết bao nhiêu hồ sơ đất đai" and "còn bao nhiêu đang giải quyết" (noun, period carried).
     """
+    if query.followup:  # its standalone form joins the last turn's question: one thing is asked
+        return [query]
     text = nfc(query.standalone)
     folded = fold(text)
     asks = list(_ASK_COUNT.finditer(folded))

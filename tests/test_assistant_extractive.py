@@ -210,3 +210,9 @@ def test_a_plan_of_another_issuer_is_not_the_offices_own():
     )
     draft = ask("Kế hoạch phòng, chống tham nhũng năm 2022 của Văn phòng là kế hoạch số mấy?", ps)
     assert "07/KH-VP" in draft.text and "01/KH-UBND" not in draft.text
+
+
+def test_a_followup_is_not_split_although_its_standalone_form_has_two_count_words():
+    prev = understand("Năm 2022 phê duyệt danh mục bao nhiêu thủ tục?")
+    q = understand("Trong đó toàn trình bao nhiêu?", prev)
+    assert q.followup and extractive.question_parts(q) == [q]
