@@ -165,9 +165,10 @@ def _numbers(text: str) -> set[str]:
 
 def test_page_renders_offline_with_vietnamese_tabs(client, server):
     page = client.page
+    # wait_for (not is_visible): Gradio renders its blocks in steps after the tabs appear
     for name in ("Hỏi đáp", "Tài liệu", "Soạn bài phát biểu"):
-        assert page.get_by_role("tab", name=name).is_visible()
-    assert page.get_by_role("button", name="Cuộc trò chuyện mới").is_visible()
+        page.get_by_role("tab", name=name).wait_for(state="visible", timeout=15000)
+    page.get_by_role("button", name="Cuộc trò chuyện mới").wait_for(state="visible", timeout=15000)
     page.wait_for_timeout(2000)  # Gradio keeps its event stream open, so "networkidle" never comes
     assert client.external == [], f"trang gọi ra ngoài mạng: {client.external}"
 
