@@ -303,16 +303,16 @@ def answer_step(parts: ChainParts):
             if work.require_year:  # no report for that year: only passages that speak of it
                 year = str(work.require_year)
                 pool = [p for p in pool if year in p.chunk.text or year in " ".join(p.chunk.heading_path)]
-            if work.wider and work.query.kind != "count":
-                # a fact of "năm 2023" (a decision, a date, a list) may stand only in that year's 6-month report;
-                # a figure may not: a count keeps to the asked period unless nothing there answers
-                others = unretrieved(parts.index, [], SearchFilters(doc_ids=work.wider), parts.scan_limit)
+            # the other reports of the asked year, read once: a fact of "năm 2023" (a decision, a date, a list)
+            # may stand only in that year's 6-month report; a figure may not, so a count reads them only when
+            # the asked period's report says nothing
+            others = unretrieved(parts.index, [], SearchFilters(doc_ids=work.wider), parts.scan_limit) if work.wider else []
+            if others and work.query.kind != "count":
                 for p in others:
                     p.extra["secondary"] = True
                 pool = pool + others
             work.draft = extractive.answer(work.query, pool, parts.weights, parts.thresholds, work.per_report)
-            if work.draft.abstained and work.wider and work.query.kind == "count":
-                others = unretrieved(parts.index, [], SearchFilters(doc_ids=work.wider), parts.scan_limit)
+            if work.draft.abstained and others and work.query.kind == "count":
                 second = extractive.answer(work.query, others, parts.weights, parts.thresholds, work.per_report)
                 if not second.abstained:
                     second.meta["widened_to"] = work.wider

@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from index.dense import DenseIndex
 from index.embedders import BATCH_SIZE, Embedder
-from index.lock import lock_path, writer_lock  # noqa: F401  (lock_path: where the lock file lives)
+from index.lock import writer_lock
 from index.sparse import FIELDS, SparseIndex
 from ingest.document import Chunk, DocMeta
 from ingest.errors import BaocaoError, IngestError

@@ -16,6 +16,11 @@ META = DocMeta(doc_id="r.txt", title="Báo cáo", issuer="Văn phòng UBND tỉn
                province="Bình Định", period=Period(2022), ocr_quality=0.3)
 
 
+# a scanned report: OCR lost the diacritics (quality far below the ~0.3 of clean text)
+SCAN = DocMeta(doc_id="scan.txt", issuer="Van phong UBND tinh Binh Dinh", province="Bình Định",
+               period=Period(2022), ocr_quality=0.04)
+
+
 def passages(*texts: str, meta: DocMeta = META) -> list[Passage]:
     return [Passage(Chunk(f"{meta.doc_id}#{i:04d}", meta.doc_id, t, ["II. Kết quả"]), meta, 0.0)
             for i, t in enumerate(texts)]
@@ -67,12 +72,10 @@ def test_money_is_counted_in_the_currency_the_report_writes():
 
 
 def test_ocr_noun_with_one_misread_letter_still_attaches():
-    scan = DocMeta(doc_id="scan.txt", issuer="Van phong UBND tinh Binh Dinh", province="Bình Định",
-                   period=Period(2022), ocr_quality=0.04)
-    ps = passages("Hang ngay tu van, hudng dan nop ho so cho hon 450 lugt nguoi den Trung tam.", meta=scan)
+    ps = passages("Hang ngay tu van, hudng dan nop ho so cho hon 450 lugt nguoi den Trung tam.", meta=SCAN)
     draft = ask("Năm 2022 mỗi ngày Trung tâm hướng dẫn bao nhiêu lượt người?", ps)
     assert not draft.abstained and draft.meta["figures"] == ["450"]
-    clean = DocMeta(doc_id="clean.txt", issuer=scan.issuer, province="Bình Định", period=Period(2022), ocr_quality=0.3)
+    clean = DocMeta(doc_id="clean.txt", issuer=SCAN.issuer, province="Bình Định", period=Period(2022), ocr_quality=0.3)
     assert ask("Năm 2022 mỗi ngày Trung tâm hướng dẫn bao nhiêu lượt người?",
                passages("Hang ngay tu van cho hon 450 lugt nguoi.", meta=clean)).abstained
 
@@ -139,9 +142,7 @@ def test_a_multiplier_between_figure_and_noun_keeps_the_attachment():
 
 
 def test_ocr_two_word_noun_with_one_misread_letter_still_attaches():
-    scan = DocMeta(doc_id="scan.txt", issuer="Van phong UBND tinh Binh Dinh", province="Bình Định",
-                   period=Period(2022), ocr_quality=0.04)
-    ps = passages("Trong nam c6 12.345 hd so dugc nop va tra ket qua qua duong buu chinh.", meta=scan)
+    ps = passages("Trong nam c6 12.345 hd so dugc nop va tra ket qua qua duong buu chinh.", meta=SCAN)
     draft = ask("Năm 2022 có bao nhiêu hồ sơ nộp và trả kết quả qua bưu chính?", ps)
     assert draft.meta["figures"] == ["12.345"]
 

@@ -10,6 +10,7 @@ import pytest
 
 from index import store
 from index.hybrid import HybridIndex
+from index.lock import lock_path
 from index.store import IndexMismatchError, IndexMissingError, ingest_paths, remove_documents
 from index_helpers import CountingEmbedder, write_bad_files, write_reports
 from settings import BUNDLED_CORPUS
@@ -134,7 +135,7 @@ def test_all_files_fail_without_index_writes_nothing(tmp_path, embedder):
     assert not report.written and "chưa tạo chỉ mục" in report.message
     assert not index_dir.exists()
     # no temporary directory left behind (the writer's lock file beside the index stays, empty)
-    assert sorted(tmp_path.iterdir()) == sorted([bad_dir, store.lock_path(index_dir)])
+    assert sorted(tmp_path.iterdir()) == sorted([bad_dir, lock_path(index_dir)])
     with pytest.raises(IndexMissingError):
         HybridIndex.load(index_dir, embedder)
 
@@ -187,7 +188,7 @@ def test_a_second_writer_waits_then_gets_a_clear_error_and_the_index_is_untouche
     import sys
     import time
 
-    from index.lock import IndexBusyError, lock_path
+    from index.lock import IndexBusyError
 
     folder, index_dir = small_index
     before = _manifest(index_dir)
