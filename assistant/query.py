@@ -147,18 +147,10 @@ _YEAR = r"((?:19|20)\d{2})"
 def parse_period(folded: str) -> dict:
     """Period slots named in the text: year, half, quarter, and relative markers ("năm trước")."""
     out: dict = {}
-    m = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|nam|-)\s*" + _YEAR + ")?", folded)
-    if m:
-        out["quarter"] = _ROMAN[m.group(1)]
-        if m.group(2):
-            out["year"] = int(m.group(2))
-    m = re.search(r"\b(?:6|sau) thang (dau|cuoi)(?: nam)?(?:\s+" + _YEAR + r")?|\bnua (dau|cuoi) nam(?:\s+" + _YEAR + r")?", folded)
-    if m:
-        which = m.group(1) or m.group(3)
-        out["half"] = 1 if which == "dau" else 2
-        year = m.group(2) or m.group(4)
-        if year:
-            out["year"] = int(year)
+    parts = named_parts(folded)
+    if parts:  # the first half or quarter named leads
+        _, _, year, half, quarter = parts[0]
+        out.update({k: v for k, v in (("year", year), ("half", half), ("quarter", quarter)) if v is not None})
     periods = all_periods(folded)
     if "year" not in out and periods:
         out["year"] = periods[0].year
@@ -178,11 +170,36 @@ def parse_period(folded: str) -> dict:
     return out
 
 
+_COUNT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6}
+_Q = r"iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu"
 _PART = re.compile(
-    r"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:/|nam|-)\s*(?P<qy>(?:19|20)\d{2}))?"
-    r"|\b(?:6|sau) thang (?P<h>dau|cuoi)(?: nam)?(?:\s+(?P<hy>(?:19|20)\d{2}))?"
-    r"|\bnua (?P<h2>dau|cuoi) nam(?:\s+(?P<hy2>(?:19|20)\d{2}))?"
+    r"\bquy\s+(?P<q>" + _Q + r")\b(?:\s*(?:/|nam|-)\s*(?P<qy>(?:19|20)\d{2}))?"
+    r"|\bq(?P<q2>[1-4])\s*(?:/|-|nam)\s*(?P<qy2>(?:19|20)\d{2})"
+    r"|\b(?P<n>0?[1-6]|mot|hai|ba|sau) thang (?P<h>dau|cuoi)(?: nam)?(?:\s+(?P<hy>(?:19|20)\d{2}))?"
+    r"|\b(?:0?6|sau) thang(?: nam)?\s+(?P<hy3>(?:19|20)\d{2})"  # "6 tháng 2023": the first half, as reports say
+    r"|\bnua (?:nam )?(?P<h2>dau|cuoi)(?: nam)?(?:\s+(?P<hy2>(?:19|20)\d{2}))?"
 )
+
+
+def named_parts(folded: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
+    """(start, end, year, half, quarter) of each half or quarter named, in order; the year may be missing.
+
+    "3 tháng đầu năm" is the first quarter, "6 tháng cuối năm" the second half, "quý một" quarter 1.
+    """
+    out = []
+    for m in _PART.finditer(folded):
+        year = next((int(m.group(g)) for g in ("qy", "qy2", "hy", "hy2", "hy3") if m.group(g)), None)
+        q = m.group("q") or m.group("q2")
+        if q:
+            out.append((m.start(), m.end(), year, None, _ROMAN.get(q) or _COUNT_WORDS[q]))
+            continue
+        first = (m.group("h") or m.group("h2") or "dau") == "dau"
+        months = _COUNT_WORDS.get(m.group("n") or "", None) or int(m.group("n") or 6)
+        if months <= 3:
+            out.append((m.start(), m.end(), year, None, 1 if first else 4))
+        else:
+            out.append((m.start(), m.end(), year, 1 if first else 2, None))
+    return out
 
 
 def all_periods(folded: str) -> list[Period]:
@@ -192,13 +209,8 @@ def all_periods(folded: str) -> list[Period]:
     else the one before it ("6 tháng đầu năm và cả năm 2023": both in 2023).
     """
     found: list[tuple[int, int, Period]] = []  # (start, end, period); year may still be None
-    for m in _PART.finditer(folded):
-        if m.group("q"):
-            year = m.group("qy")
-            found.append((m.start(), m.end(), Period(int(year) if year else None, quarter=_ROMAN[m.group("q")])))
-        else:
-            which, year = m.group("h") or m.group("h2"), m.group("hy") or m.group("hy2")
-            found.append((m.start(), m.end(), Period(int(year) if year else None, half=1 if which == "dau" else 2)))
+    for start, end, year, half, quarter in named_parts(folded):
+        found.append((start, end, Period(year, half, quarter)))
     years = year_mentions(folded)
     for pos, y in years:
         if not any(s <= pos < e for s, e, _ in found):

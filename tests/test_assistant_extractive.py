@@ -217,3 +217,48 @@ def test_a_followup_is_not_split_although_its_standalone_form_has_two_count_word
     prev = understand("Năm 2022 phê duyệt danh mục bao nhiêu thủ tục?")
     q = understand("Trong đó toàn trình bao nhiêu?", prev)
     assert q.followup and extractive.question_parts(q) == [q]
+
+
+def test_a_paraphrase_of_the_reports_wording_finds_the_figure():
+    # "bị chậm" is how users say what reports write "trễ hạn"
+    ps = passages("Tiếp nhận 530 hồ sơ trong năm 2022. Trễ hạn 12 hồ sơ.")
+    draft = ask("Năm 2022 có bao nhiêu hồ sơ bị chậm?", ps)
+    assert draft.meta["figures"] == ["12"]
+
+
+def test_thesaurus_adds_the_equivalent_phrasings_of_what_a_text_says():
+    from assistant.thesaurus import equivalents
+
+    assert {"xu", "ly"} <= equivalents("da giai quyet 40 ho so")
+    assert "cham" in equivalents("tre han 57 ho so")
+    assert equivalents("cong tac van thu duoc duy tri") == set()
+
+
+def test_proper_names_are_title_case_runs_not_the_first_word():
+    assert extractive.proper_names("Nửa đầu năm 2023 huyện Bình Sơn có bao nhiêu hồ sơ?") == ["Bình Sơn"]
+    assert extractive.proper_names("Năm 2023 Sở Công Thương Quảng Ngãi có tỷ lệ bao nhiêu?") == ["Sở Công Thương Quảng Ngãi"]
+    assert extractive.proper_names("Ban Tiếp công dân tỉnh nhận bao nhiêu đơn?") == []
+    assert extractive.proper_names("nam 2023 huyen binh son co bao nhieu don") == []
+
+
+def test_a_place_the_reports_never_name_is_not_answered_with_another_places_figure():
+    ps = passages("Năm 2022, Ban Tiếp công dân tỉnh Bình Định đã tiếp nhận 81 đơn, trong đó 12 đơn khiếu nại.")
+    draft = ask("Năm 2022 huyện Hoài Nhơn tiếp nhận bao nhiêu đơn?", ps)
+    assert draft.abstained and "Hoài Nhơn" in draft.meta["abstain_reason"]
+    # two names side by side, each in the report, are found
+    assert not ask("Năm 2022 Ban Tiếp công dân Bình Định tiếp nhận bao nhiêu đơn?", ps).abstained
+
+
+def test_a_name_read_with_a_misread_letter_in_a_scan_is_found():
+    ps = passages("Thuc hien theo dé nghi cia S& Noi vu tai Cong van s6 1998/SNV-XDCQ, nam 2022 da tiép nhan 81 don.",
+                  meta=SCAN)
+    assert extractive.missing_names("Theo đề nghị của Sở Nội vụ năm 2022 tiếp nhận bao nhiêu đơn?", ps) == []
+    assert extractive.missing_names("Năm 2022 huyện Hoài Nhơn tiếp nhận bao nhiêu đơn?", ps) == ["Hoài Nhơn"]
+
+
+def test_a_sentence_continuing_its_paragraph_shares_its_setting():
+    ps = passages("Tính đến ngày 28/2/2022 tại Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 5.718 hồ sơ, "
+                  "đã giải quyết 5.395 hồ sơ. Hồ sơ đang giải quyết: 56 hồ sơ.")
+    ct = extractive.analyse(ps[0].chunk)
+    assert {"trung", "tam"} <= extractive.paragraph_before(ct, 1)
+    assert extractive.paragraph_before(ct, 0) == set()

@@ -194,3 +194,21 @@ def test_a_report_named_by_its_number_is_the_one_asked_about():
 def test_dang_vien_is_a_counted_noun_not_the_verb_marker_dang():
     assert understand("Văn phòng có bao nhiêu đảng viên?").noun == "dang vien"
     assert understand("Còn bao nhiêu hồ sơ đang giải quyết?").noun == "ho so"
+
+
+@pytest.mark.parametrize("text, period", [
+    ("nửa đầu 2023 giải quyết bao nhiêu hồ sơ", (2023, 1, None)),
+    ("6 tháng 2023 nhận bao nhiêu đơn", (2023, 1, None)),
+    ("06 tháng đầu năm 2023 bao nhiêu đơn", (2023, 1, None)),
+    ("nửa năm đầu 2023 bao nhiêu đơn", (2023, 1, None)),
+    ("6 tháng cuối năm 2023 có bao nhiêu đơn", (2023, 2, None)),
+    ("hai tháng đầu năm 2024 tiếp bao nhiêu lượt", (2024, None, 1)),
+    ("3 tháng đầu năm 2024 có bao nhiêu đơn", (2024, None, 1)),
+    ("quý một năm 2024 có bao nhiêu đơn", (2024, None, 1)),
+    ("Q1/2024 có bao nhiêu đơn", (2024, None, 1)),
+    ("quý IV/2023 có bao nhiêu đơn", (2023, None, 4)),
+])
+def test_the_ways_users_write_a_half_or_quarter(text, period):
+    q = understand(text)
+    assert [(p.year, p.half, p.quarter) for p in q.periods] == [period]
+    assert (q.year, q.half, q.quarter) == period

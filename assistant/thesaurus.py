@@ -1,0 +1,35 @@
+"""Words a report and a question use for the same thing ("xử lý" / "giải quyết", "chậm" / "trễ hạn").
+
+Reports write the administrative vocabulary ("đã giải quyết", "trễ hạn", "đang giải quyết");
+users paraphrase it ("xử lý xong", "bị chậm", "còn tồn"). A sentence that says one phrase of a
+group is taken to say every phrase of it, so coverage of the question's words does not depend on
+which of the equivalent phrasings the writer chose. Groups are folded (no diacritics) and kept
+small: only phrasings that are interchangeable in periodic reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+GROUPS: list[list[str]] = [
+    ["giai quyet", "xu ly"],
+    ["da giai quyet", "giai quyet xong", "xu ly xong", "da xu ly"],
+    ["tre han", "qua han", "cham", "tre hen", "cham tre", "qua thoi han"],
+    ["dang giai quyet", "chua giai quyet", "ton", "ton dong", "dang xu ly", "chua xu ly", "do dang"],
+    ["dung han", "dung hen", "dung thoi han"],
+    ["truoc han", "som han", "som"],
+    ["tiep cong dan", "tiep dan"],
+    ["ty le", "phan tram"],
+]
+
+_GROUP_OF = {phrase: i for i, group in enumerate(GROUPS) for phrase in group}
+_WORDS = [{w for p in group for w in p.split()} for group in GROUPS]
+_ANY = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_GROUP_OF, key=len, reverse=True)) + r")\b")
+
+
+def equivalents(folded: str) -> set[str]:
+    """Syllables of every phrase equivalent to one the folded text says."""
+    out: set[str] = set()
+    for m in _ANY.finditer(folded):
+        out |= _WORDS[_GROUP_OF[m.group(0)]]
+    return out
