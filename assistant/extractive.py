@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
 from assistant.query import NOUNS, Query, understand
@@ -232,10 +232,17 @@ COMPATIBLE = {
 }
 
 
+def _misread_le(folded: str, start: int, end: int) -> bool:
+    """OCR read "tỷ lệ" as "ty 1", "ty 18", "ty 1€": not a figure ("tỷ" never precedes a count)."""
+    return end - start <= 2 and folded[start] == "1" and re.search(r"\bty\s*$", folded[max(0, start - 4) : start]) is not None
+
+
 def _is_reference_number(folded: str, start: int, end: int) -> bool:
-    """Years, document numbers, section markers: figures that are not counts."""
+    """Years, document numbers, section markers, misread words: figures that are not counts."""
     before = folded[max(0, start - 8) : start]
     raw = folded[start:end]
+    if _misread_le(folded, start, end):
+        return True
     if re.search(r"((?<!tong )so|nam|ngay|thang|quy|khoa|lan thu|muc|dieu|khoan)\s*$", before):  # "tổng số 17.279" is a count
         return True
     if re.fullmatch(r"(19|20)\d\d", raw):
@@ -433,11 +440,17 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 before = (sent.parts[ci - 1].words if ci else set()) | note_ctx
                 clause_cov = max(coverage(words, clause.words, weights), 0.9 * coverage(words, clause.words | before, weights))
                 clause_rank = max(coverage(telling, clause.words, weights), 0.8 * coverage(telling, clause.words | before, weights))
+                previous = 0.0  # attachment of the clause's figure before this one
                 for j, m in enumerate(NUMBER.finditer(clause.folded)):
                     a, b = cs + m.start(), cs + m.end()
                     if _is_reference_number(folded_all, a, b):
                         continue
                     attach = attachment(folded_all, a, b, query.noun, fuzzy=ocr)
+                    if attach == 0.0 and previous >= 0.7 and re.match(r"\s*(?:[,;.)]|$)", folded_all[b : b + 3]):
+                        # a bare figure continuing an enumeration counts the same noun:
+                        # "công chức được giao là 58, đang thực hiện 53"
+                        attach = 0.6
+                    previous = attach
                     if attach == 0.0:
                         continue
                     i = numbers.index((a, b)) if (a, b) in numbers else -1
@@ -466,7 +479,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "position": min(j, 5),  # the headline figure comes first in its clause
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
-                    out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b], {"attach": attach, "features": features}))
+                    out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b], {"attach": attach, "features": features, "at": a}))
     out.sort(key=lambda ev: -ev.score)
     return out
 
@@ -622,15 +635,27 @@ def abstain(passages: list[Passage], reason: str) -> Draft:
     return Draft(ABSTAIN_TEXT + related_list(passages), [], True, {"abstain_reason": reason})
 
 
+def _figure_key(ev: Evidence) -> tuple[str, int]:
+    return ev.passage.chunk.chunk_id, ev.extra.get("at", ev.start)
+
+
 def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool,
-                 notes: Footnotes | None = None, cites: Citations | None = None) -> Draft:
+                 notes: Footnotes | None = None, cites: Citations | None = None,
+                 taken: set[tuple[str, int]] | None = None) -> Draft:
     """Quote the clause carrying the asked figure; one line per report when reports differ.
 
-    `cites` is shared when one question asks for several figures, so the [n] stay consistent.
+    `cites` is shared when one question asks for several figures, so the [n] stay consistent;
+    `taken` holds the figures its earlier parts chose: a second figure asked is another figure,
+    and one that says the part's own new words ("… đã sử dụng bao nhiêu?") when any does.
     """
     # without a known noun any figure could match, so the clause must say more of the question
     need = th.min_count_coverage if query.noun else th.min_coverage_no_noun
     cands = [c for c in figure_candidates(query, passages, weights, notes) if c.coverage >= need]
+    if taken is not None:
+        cands = [c for c in cands if _figure_key(c) not in taken]
+        most = max((c.extra["features"]["focus"] for c in cands), default=0.0)
+        if query.focus and most > 0:
+            cands = [c for c in cands if c.extra["features"]["focus"] >= 0.75 * most]
     if not cands:
         return abstain(passages, "no figure attached to the asked noun")
     best = cands[0]
@@ -667,7 +692,8 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
     if len(chosen) > 1:
         differ = len({ev.figure for ev in chosen}) > 1
         head = "Các báo cáo cho số liệu khác nhau theo từng kỳ:\n" if differ else "Số liệu theo từng báo cáo:\n"
-    return Draft(head + "\n".join(lines), cites.items, False, {"figures": [ev.figure for ev in chosen], "per_report": len(chosen) > 1})
+    return Draft(head + "\n".join(lines), cites.items, False, {"figures": [ev.figure for ev in chosen], "per_report": len(chosen) > 1,
+                                                               "taken": [_figure_key(ev) for ev in chosen]})
 
 
 _NEGATION = re.compile(
@@ -935,6 +961,11 @@ def _word_pairs(p: Passage) -> tuple[frozenset[str], frozenset[tuple[str, str]]]
     return _PAIRS[key]
 
 
+# Generic heads of institution names: the specific part follows ("Sở Tư pháp", "Huyện Bình Sơn").
+_NAME_HEADS = {"so", "ban", "phong", "cuc", "chi", "trung", "van", "bo", "uy", "huyen", "xa", "tinh", "thi", "hoi",
+               "nha", "truong", "vien", "toa", "quy", "doan", "tong", "dang"}
+
+
 def missing_names(question: str, passages: list[Passage]) -> list[str]:
     """Proper names of the question that none of the reports read mentions.
 
@@ -956,10 +987,17 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
     def pair_found(a: str, b: str) -> bool:
         return f"{a} {b}" in pairs or any(_one_edit(a, x) and _one_edit(b, y) for x, y in scanned)
 
-    def found(name: str) -> bool:
-        words = folded_tokens(name)
+    def said(words: list[str]) -> bool:
         hits = [pair_found(a, b) for a, b in zip(words, words[1:])]
         return all((i > 0 and hits[i - 1]) or (i < len(hits) and hits[i]) for i in range(len(words)))
+
+    def found(name: str) -> bool:
+        words = folded_tokens(name)
+        if words[0] in _NAME_HEADS:
+            if len(words) == 2:  # "Sở Tư (pháp)", "Ban Thanh (tra)": the name goes on in lower case
+                return True
+            return said(words) or said(words[1:])  # "(Sở) Công Thương 96,5%": lists drop the head
+        return said(words)
 
     return [n for n in names if not found(n)]
 
@@ -989,12 +1027,9 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
     if query.kind == "count":
         parts = question_parts(query)
         if len(parts) > 1:  # "đã giải quyết bao nhiêu, còn bao nhiêu đang giải quyết?": a figure for each
-            cites = Citations()
-            drafts = [answer_count(q, passages, weights, th, per_report, notes, cites) for q in parts]
-            if not any(d.abstained for d in drafts):
-                lines = list(dict.fromkeys(line for d in drafts for line in d.text.splitlines()))
-                figures = [f for d in drafts for f in d.meta.get("figures", [])]
-                return Draft("\n".join(lines), cites.items, False, {"figures": figures, "parts": len(parts)})
+            split = answer_parts(parts, passages, weights, th, per_report, notes)
+            if split is not None:
+                return split
         draft = answer_count(query, passages, weights, th, per_report, notes)
         if not draft.abstained:
             return draft
@@ -1005,6 +1040,36 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
             return none or draft
         per_report = False
     return answer_sentences(query, passages, weights, th, per_report, notes)
+
+
+def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool,
+                 notes: Footnotes) -> Draft | None:
+    """One figure per part of a question asking several, each a different figure; None when no part is found.
+
+    A part whose own noun finds nothing is asked again with the first part's noun ("có bao nhiêu thủ
+    tục, trong đó bao nhiêu là dịch vụ công toàn trình?" counts thủ tục twice); a part still not found
+    is named in the answer rather than dropping the parts that were.
+    """
+    cites = Citations()
+    taken: set[tuple[str, int]] = set()
+    lines: list[str] = []
+    figures: list[str] = []
+    missing: list[str] = []
+    for i, q in enumerate(parts):
+        d = answer_count(q, passages, weights, th, per_report, notes, cites, taken)
+        if d.abstained and i and q.noun != parts[0].noun:
+            d = answer_count(replace(q, noun=parts[0].noun), passages, weights, th, per_report, notes, cites, taken)
+        if d.abstained:
+            missing.append(q.question.strip(" ,;?"))
+            continue
+        taken |= set(d.meta.get("taken", []))
+        lines += [line for line in d.text.splitlines() if line not in lines]
+        figures += d.meta.get("figures", [])
+    if not lines:
+        return None
+    if missing:
+        lines.append("Không tìm thấy số liệu cho: " + "; ".join(f"“{m}”" for m in missing) + ".")
+    return Draft("\n".join(lines), cites.items, False, {"figures": figures, "parts": len(parts), "parts_missing": missing})
 
 
 _ASK_COUNT = re.compile(r"\b(?:bao nhieu|may)\b")

@@ -178,17 +178,40 @@ _PART = re.compile(
     r"|\b(?P<n>0?[1-6]|mot|hai|ba|sau) thang (?P<h>dau|cuoi)(?: nam)?(?:\s+(?P<hy>(?:19|20)\d{2}))?"
     r"|\b(?:0?6|sau) thang(?: nam)?\s+(?P<hy3>(?:19|20)\d{2})"  # "6 tháng 2023": the first half, as reports say
     r"|\bnua (?:nam )?(?P<h2>dau|cuoi)(?: nam)?(?:\s+(?P<hy2>(?:19|20)\d{2}))?"
+    r"|\b(?:tu )?thang (?P<m1>1[0-2]|0?[1-9])\s*(?:-|den|toi)\s*(?:het )?(?:thang )?(?P<m2>1[0-2]|0?[1-9])"
+    r"(?:\s*(?:/|nam)\s*(?P<my>(?:19|20)\d{2}))?"  # "từ tháng 1 đến tháng 6/2023"
+    r"|\bthang (?:1[0-2]|0?[1-9])\s*/\s*(?P<my0>(?:19|20)\d{2})"  # "tháng 2/2024": its year
 )
+
+
+def month_span(first: int, last: int) -> tuple[int | None, int | None]:
+    """(half, quarter) a month range falls in: "tháng 1–2" is in the first quarter, "tháng 1–6" the first half."""
+    if first > last or (first, last) == (1, 12):
+        return None, None
+    if (first - 1) // 3 == (last - 1) // 3:
+        return None, (first - 1) // 3 + 1
+    if (first - 1) // 6 == (last - 1) // 6:
+        return (first - 1) // 6 + 1, None
+    return None, None
 
 
 def named_parts(folded: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
     """(start, end, year, half, quarter) of each half or quarter named, in order; the year may be missing.
 
-    "3 tháng đầu năm" is the first quarter, "6 tháng cuối năm" the second half, "quý một" quarter 1.
+    "3 tháng đầu năm" is the first quarter, "6 tháng cuối năm" the second half, "quý một" quarter 1,
+    "từ tháng 1 đến tháng 6/2023" the first half of 2023.
     """
     out = []
     for m in _PART.finditer(folded):
-        year = next((int(m.group(g)) for g in ("qy", "qy2", "hy", "hy2", "hy3") if m.group(g)), None)
+        year = next((int(m.group(g)) for g in ("qy", "qy2", "hy", "hy2", "hy3", "my", "my0") if m.group(g)), None)
+        if m.group("my0"):
+            out.append((m.start(), m.end(), year, None, None))
+            continue
+        if m.group("m1"):
+            span = month_span(int(m.group("m1")), int(m.group("m2")))
+            if span != (None, None) or year:
+                out.append((m.start(), m.end(), year, *span))
+            continue
         q = m.group("q") or m.group("q2")
         if q:
             out.append((m.start(), m.end(), year, None, _ROMAN.get(q) or _COUNT_WORDS[q]))

@@ -262,3 +262,52 @@ def test_a_sentence_continuing_its_paragraph_shares_its_setting():
     ct = extractive.analyse(ps[0].chunk)
     assert {"trung", "tam"} <= extractive.paragraph_before(ct, 1)
     assert extractive.paragraph_before(ct, 0) == set()
+
+
+def test_the_second_figure_asked_is_another_figure_saying_the_parts_own_words():
+    ps = passages(
+        "Năm 2022, Chủ tịch UBND tỉnh giao cho Văn phòng 62 biên chế hành chính và 16 biên chế sự nghiệp. "
+        "Tính đến ngày 28/12/2022 đã sử dụng 56 biên chế, còn 06 biên chế.",
+        "Công tác văn thư được duy trì thường xuyên.",
+    )
+    draft = ask("Năm 2022 Chủ tịch UBND tỉnh giao cho Văn phòng bao nhiêu biên chế hành chính, "
+                "và tính đến 28/12/2022 đã sử dụng bao nhiêu?", ps)
+    assert draft.meta.get("parts") == 2
+    assert draft.meta["figures"] == ["62", "56"]
+
+
+def test_a_bare_figure_continuing_an_enumeration_counts_the_same_noun():
+    ps = passages("Biên chế của Văn phòng được giao năm 2022: công chức được giao là 58, đang thực hiện 53; "
+                  "hợp đồng là 07.",
+                  "Nâng lương thường xuyên đối với 02 công chức và 01 viên chức.")
+    draft = ask("Biên chế công chức của Văn phòng năm 2022 được giao bao nhiêu, hiện đang thực hiện bao nhiêu?", ps)
+    assert "58" in draft.meta["figures"] and "53" in draft.meta["figures"]
+    assert "nâng lương" not in draft.text.lower()
+
+
+def test_ocr_tyle_read_as_ty_1_is_not_a_figure():
+    folded = "chiem ty 18 93,2%"
+    le, share = folded.index("18"), folded.index("93")
+    assert extractive._is_reference_number(folded, le, le + 2)  # "18" is "lệ"
+    assert not extractive._is_reference_number(folded, share, share + 5)
+
+
+def test_a_department_named_without_its_head_in_a_list_is_found():
+    ps = passages("Tỷ lệ hồ sơ phát sinh trực tuyến năm 2022: Sở Công Thương 96,5%; Tư pháp 92,6%; Xây dựng 91,8%.")
+    assert extractive.missing_names("Năm 2022 Sở Công Thương và Sở Tư pháp đạt tỷ lệ bao nhiêu?", ps) == []
+    assert extractive.missing_names("Năm 2022 Sở Giao Thông đạt tỷ lệ bao nhiêu?", ps) == ["Sở Giao Thông"]
+
+
+def test_a_second_part_without_its_own_counted_noun_counts_the_first_parts():
+    ps = passages("Năm 2022 phê duyệt Danh mục dịch vụ công trực tuyến gồm 973 thủ tục, trong đó dịch vụ công "
+                  "trực tuyến một phần 512 thủ tục, dịch vụ công trực tuyến toàn trình 461 thủ tục.")
+    draft = ask("Danh mục dịch vụ công trực tuyến năm 2022 có bao nhiêu thủ tục, trong đó bao nhiêu là "
+                "dịch vụ công trực tuyến toàn trình?", ps)
+    assert "973" in draft.meta["figures"] and "461" in draft.meta["figures"]
+
+
+def test_a_part_not_found_is_named_and_the_found_part_kept():
+    ps = passages("Năm 2022 Văn phòng đã tiếp nhận 530 hồ sơ.", "Công tác văn thư được duy trì thường xuyên.")
+    draft = ask("Năm 2022 Văn phòng tiếp nhận bao nhiêu hồ sơ, và bao nhiêu hồ sơ bị trả lại do thiếu giấy tờ?", ps)
+    assert not draft.abstained and draft.meta["figures"] == ["530"]
+    assert "Không tìm thấy số liệu cho" in draft.text and draft.meta["parts_missing"]

@@ -212,3 +212,16 @@ def test_the_ways_users_write_a_half_or_quarter(text, period):
     q = understand(text)
     assert [(p.year, p.half, p.quarter) for p in q.periods] == [period]
     assert (q.year, q.half, q.quarter) == period
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Từ tháng 1 đến tháng 6/2023 nhận bao nhiêu đơn?", (2023, 1, None)),
+    ("tháng 1-3/2024 có bao nhiêu đơn", (2024, None, 1)),
+    ("tháng 7 - 12/2023 có bao nhiêu đơn", (2023, 2, None)),
+    ("từ tháng 1 đến tháng 2/2024 có bao nhiêu đơn", (2024, None, 1)),
+    ("từ tháng 1 đến hết tháng 12 năm 2023 có bao nhiêu đơn", (2023, None, None)),
+    ("tháng 2/2024 có bao nhiêu đơn", (2024, None, None)),
+])
+def test_a_range_of_months_is_the_reporting_period_it_falls_in(text, period):
+    q = understand(text)
+    assert (q.year, q.half, q.quarter) == period

@@ -16,7 +16,8 @@ DEV = ROOT / "eval" / "qa.jsonl"
 TEST = ROOT / "eval" / "qa_test.jsonl"
 HOLDOUT = ROOT / "eval" / "qa_holdout.jsonl"  # written blind to the system, scored, never studied
 HOLDOUT2 = ROOT / "eval" / "qa_holdout2.jsonl"  # a second blind set, written later by another author
-HOLDOUT3 = ROOT / "eval" / "qa_holdout3.jsonl"  # a third, written blind in session 3, scored once
+HOLDOUT3 = ROOT / "eval" / "qa_holdout3.jsonl"  # a third, written blind in session 3
+HOLDOUT4 = ROOT / "eval" / "qa_holdout4.jsonl"  # a fourth, written blind late in session 3, scored once
 OCR_DOC = "002_70eccacdbed34b64.txt"
 CLEAN_DOC = "000_316e9ef7cc27ef2d.txt"
 
@@ -58,13 +59,13 @@ def write_jsonl(path: Path, rows: list) -> Path:
 @pytest.fixture(scope="module")
 def holdout() -> list[QAItem]:
     """The sets written blind to the answerer (the first two were studied after their blind scoring)."""
-    return load_dataset(HOLDOUT) + load_dataset(HOLDOUT2) + load_dataset(HOLDOUT3)
+    return load_dataset(HOLDOUT) + load_dataset(HOLDOUT2) + load_dataset(HOLDOUT3) + load_dataset(HOLDOUT4)
 
 
 def test_files_load_with_enough_items(dev, held_back, holdout):
     assert len(dev) >= 100
     assert len(held_back) >= 45
-    assert len(holdout) >= 180
+    assert len(holdout) >= 240
     assert len(dev) + len(held_back) >= 150
 
 
@@ -94,8 +95,9 @@ def test_every_report_covered(dev, held_back):
     assert covered == {p.name for p in CORPUS.glob("*.txt")}
 
 
-@pytest.mark.parametrize("path", [DEV, TEST, HOLDOUT, HOLDOUT2, HOLDOUT3],
-                         ids=["qa.jsonl", "qa_test.jsonl", "qa_holdout.jsonl", "qa_holdout2.jsonl", "qa_holdout3.jsonl"])
+@pytest.mark.parametrize("path", [DEV, TEST, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4],
+                         ids=["qa.jsonl", "qa_test.jsonl", "qa_holdout.jsonl", "qa_holdout2.jsonl", "qa_holdout3.jsonl",
+                              "qa_holdout4.jsonl"])
 def test_shipped_file_validates(path):
     assert validate(load_dataset(path), CORPUS) == []
 
