@@ -289,6 +289,11 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
         return 0.7
     if any(re.match(re.escape(form) + r"(?![a-z])", after) for form in COMPATIBLE.get(noun.removeprefix("lit:"), [])):
         return 0.85
+    if noun in COMPATIBLE["nguoi"] and _noun_at(after, "nguoi"):
+        # "Tổng số viên chức hai đơn vị … là 48 người": people counted as "người" after naming who they are
+        said = folded[max(0, start - 160) : start].rsplit(".", 1)[-1]
+        if any(re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", said) for form in _noun_forms(noun)):
+            return 0.7
     before = folded[max(0, start - 60) : start]
     for form in _noun_forms(noun):
         if re.search(r"(?<![a-z])" + re.escape(form) + r"[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b)\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
@@ -474,7 +479,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "near": near,
                         "focus": coverage(focus, local | clause.words, weights) if focus else 0.0,
                         "in_paren": float(paren_depth(text[cs:a]) > 0 and not near),
-                        "breakdown": float(breakdown),  # "Trong đó: …" parts of a total
+                        "breakdown": float(breakdown or re.match(r"\W*trong (?:do|so)\b", clause.folded) is not None),  # parts of a total
                         "retrieval": 1.0 / (1 + rank),
                         "position": min(j, 5),  # the headline figure comes first in its clause
                     }
@@ -1073,7 +1078,7 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
 
 
 _ASK_COUNT = re.compile(r"\b(?:bao nhieu|may)\b")
-_PART_BREAK = re.compile(r"(?:,|;|\bva\b|\bcon\b)\s*")
+_PART_BREAK = re.compile(r"(?:,|;|\?|\.\s|\bva\b|\bcon\b)\s*")
 
 
 def question_parts(query: Query) -> list[Query]:

@@ -77,14 +77,16 @@ _FOLLOWUP = re.compile(
 _META = re.compile(
     r"\b(?:de |cho |can )?(?:dua vao |trong |cho )?(?:bai|doan) (?:phat bieu|noi chuyen|viet)(?: tong ket)?\b|"
     r"\b(?:tim|lay|trich|cho toi|can)(?: vai| cac| mot so| nhung)?(?: doan| cau)?(?: van| trich)?(?: dan)?(?: noi)?(?: ve)?\b|"
-    r"\bbao cao\b|\bphu hop\b|\bviet\b"
+    r"\bbao cao\b|\bphu hop\b|\bviet\b|"
+    r"\bca nam\b|\btinh (?:den|toi)\b"  # "cả năm 2021", "tính đến …": the period, not the topic
 )
 
 # A request for passages to quote ("để đưa vào bài phát biểu", "cần vài câu trích").
 _QUOTE_REQUEST = re.compile(r"\b(?:phat bieu|noi chuyen|trich dan|trich|doan van|cau trich)\b")
 
 # Words after a count word that are not what is counted ("bao nhiêu phần", "mấy giờ").
-_NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio", "dang", "dat"}  # "bao nhiêu đang giải quyết"
+_NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio", "dang", "dat",  # "bao nhiêu đang giải quyết"
+               "cai", "chiec"}  # classifiers: "bao nhiêu cái gửi qua …" names no noun of its own
 
 # Words that carry no topic (question words, fillers, period words) — folded.
 # Syllables that also start content words ("nội dung", "hội nghị", "thanh toán", "toàn trình",

@@ -311,3 +311,26 @@ def test_a_part_not_found_is_named_and_the_found_part_kept():
     draft = ask("Năm 2022 Văn phòng tiếp nhận bao nhiêu hồ sơ, và bao nhiêu hồ sơ bị trả lại do thiếu giấy tờ?", ps)
     assert not draft.abstained and draft.meta["figures"] == ["530"]
     assert "Không tìm thấy số liệu cho" in draft.text and draft.meta["parts_missing"]
+
+
+def test_people_named_earlier_in_the_sentence_are_counted_as_nguoi():
+    ps = passages("Tổng số viên chức của hai đơn vị sự nghiệp trực thuộc Văn phòng năm 2022 là 48 người; "
+                  "trong năm đã cử 12 lượt đi đào tạo, bồi dưỡng.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    draft = ask("Năm 2022 hai đơn vị sự nghiệp có bao nhiêu viên chức?", ps)
+    assert not draft.abstained and draft.meta["figures"] == ["48"]
+
+
+def test_two_questions_in_one_message_get_two_figures():
+    ps = passages("Năm 2022 Văn phòng đã tiếp nhận 530 hồ sơ, đã giải quyết 512 hồ sơ, đang giải quyết 18 hồ sơ.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    draft = ask("Năm 2022 Văn phòng tiếp nhận bao nhiêu hồ sơ? Đã giải quyết bao nhiêu?", ps)
+    assert draft.meta.get("parts") == 2
+    assert draft.meta["figures"] == ["530", "512"]
+
+
+def test_a_clause_opening_trong_do_is_a_part_not_the_total_asked():
+    ps = passages("Năm 2022, Văn phòng tiếp nhận 320 hồ sơ; trong đó tiếp nhận trực tuyến 140 hồ sơ.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    draft = ask("Năm 2022 Văn phòng tiếp nhận bao nhiêu hồ sơ?", ps)
+    assert draft.meta["figures"] == ["320"]

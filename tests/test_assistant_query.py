@@ -225,3 +225,12 @@ def test_the_ways_users_write_a_half_or_quarter(text, period):
 def test_a_range_of_months_is_the_reporting_period_it_falls_in(text, period):
     q = understand(text)
     assert (q.year, q.half, q.quarter) == period
+
+
+def test_a_classifier_after_the_count_word_is_not_the_counted_noun():
+    assert understand("Có bao nhiêu cái gửi qua mạng?").noun is None
+
+
+def test_period_words_are_not_topic():
+    q = understand("Cả năm 2021 tính đến 31/12 Ban Tiếp công dân nhận bao nhiêu đơn?")
+    assert not {"ca", "tinh", "den"} & set(q.topic)
