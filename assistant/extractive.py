@@ -401,6 +401,10 @@ def paragraph_before(ct: ChunkText, si: int, limit: int = 2) -> set[str]:
     return words
 
 
+# "chiếm tỷ lệ 6,8%", "chiếm 99,94%" (OCR: "chiém ty 1 6,8%")
+_SHARE = re.compile(r"\bchiem(?:\s+(?:ty le|ty \S{1,3}|khoang|gan|hon|tren|xap xi))*\s*$")
+
+
 def figure_candidates(query: Query, passages: list[Passage], weights: TermWeights,
                       notes: Footnotes | None = None) -> list[Evidence]:
     """Every figure attached to the asked noun, scored with its clause's relevance.
@@ -462,11 +466,21 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     seg_start = numbers[i - 1][1] if i > 0 else cs
                     seg_end = numbers[i + 1][0] if 0 <= i < len(numbers) - 1 else ce
                     lo, hi = max(seg_start, sent.start, a - 40), min(seg_end, sent.end, b + 40)
+                    if i > 0 and _SHARE.search(folded_all[max(sent.start, a - 30) : a]):
+                        # "trễ hạn 1.828 hồ sơ, chiếm tỷ lệ 6,8%": a share is described by the figure it is a share of
+                        real = [k for k in range(i) if not _is_reference_number(folded_all, *numbers[k])]
+                        if real:
+                            k = real[-1]
+                            lo = max(numbers[k - 1][1] if k > 0 else sent.start, sent.start, numbers[k][0] - 60)
                     if re.search(r"\(\s*$", folded_all[max(0, a - 3) : a]):
                         lo = max(seg_start, sent.start, a - 240)  # "… thí điểm trực tuyến (97 thủ tục": it counts what precedes
                     if paren_depth(text[sent.start : a]) > 0:
                         close = folded_all.find(")", b, sent.end)
                         hi = min(hi, close) if close >= 0 else hi  # a figure inside (…) says nothing of what follows
+                    # "…, chiếm tỷ lệ 93,2%; trễ hạn 1.828 hồ sơ": a semicolon ends one item's words
+                    lo = max(lo, folded_all.rfind(";", lo, a) + 1)
+                    semi = folded_all.find(";", b, hi)
+                    hi = semi if semi >= 0 else hi
                     local = _words(folded_all[lo:hi]) | lead
                     window = folded_all[max(cs, a - 45) : min(ce, b + 30)]
                     near = max(coverage(phrase, window, weights), coverage(phrase, lead, weights)) if phrase else 0.0
@@ -644,6 +658,25 @@ def _figure_key(ev: Evidence) -> tuple[str, int]:
     return ev.passage.chunk.chunk_id, ev.extra.get("at", ev.start)
 
 
+def _follows(ev: Evidence, taken: set[tuple[str, int]]) -> float:
+    """Bonus for a figure shortly after one an earlier part chose, in the same sentence.
+
+    The figures one question asks for stand side by side in the report: "trễ hạn 57 hồ sơ,
+    chiếm tỷ lệ 0,06%"; "đã giải quyết 40.927 hồ sơ, đang giải quyết 1.700 hồ sơ".
+    """
+    text = ev.passage.chunk.text
+    at = ev.extra.get("at", ev.start)
+    best = 0.0
+    for chunk_id, prev in taken:
+        gap = text[prev:at]
+        if chunk_id == ev.passage.chunk.chunk_id and 0 < at - prev <= _FOLLOW_SPAN and not re.search(r"[.!?]\s|\n\s*\n", gap):
+            best = max(best, 1.0 - (at - prev) / _FOLLOW_SPAN)
+    return best
+
+
+_FOLLOW_SPAN = 240  # characters
+
+
 def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool,
                  notes: Footnotes | None = None, cites: Citations | None = None,
                  taken: set[tuple[str, int]] | None = None) -> Draft:
@@ -661,6 +694,8 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
         most = max((c.extra["features"]["focus"] for c in cands), default=0.0)
         if query.focus and most > 0:
             cands = [c for c in cands if c.extra["features"]["focus"] >= 0.75 * most]
+        if not query.focus:  # a part saying nothing of its own ("tỷ lệ mấy phần trăm?") is the figure beside
+            cands = sorted(cands, key=lambda c: -(c.score + _follows(c, taken)))
     if not cands:
         return abstain(passages, "no figure attached to the asked noun")
     best = cands[0]

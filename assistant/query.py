@@ -78,7 +78,9 @@ _META = re.compile(
     r"\b(?:de |cho |can )?(?:dua vao |trong |cho )?(?:bai|doan) (?:phat bieu|noi chuyen|viet)(?: tong ket)?\b|"
     r"\b(?:tim|lay|trich|cho toi|can)(?: vai| cac| mot so| nhung)?(?: doan| cau)?(?: van| trich)?(?: dan)?(?: noi)?(?: ve)?\b|"
     r"\bbao cao\b|\bphu hop\b|\bviet\b|"
-    r"\bca nam\b|\btinh (?:den|toi)\b"  # "cả năm 2021", "tính đến …": the period, not the topic
+    r"\bca nam\b|\btinh (?:den|toi)\b|"  # "cả năm 2021", "tính đến …": the period, not the topic
+    r"\bphan tram\b|"  # "mấy phần trăm": the unit asked (%), like "tỷ lệ"
+    r"\bso luong\b"  # "số lượng" asks a count; "lương" alone is a topic ("nâng lương")
 )
 
 # A request for passages to quote ("để đưa vào bài phát biểu", "cần vài câu trích").
@@ -92,7 +94,7 @@ _NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio", "dang", "dat",  # "
 # Syllables that also start content words ("nội dung", "hội nghị", "thanh toán", "toàn trình",
 # "bộ phận", "thực hiện") are kept: IDF already makes the common ones weigh little.
 STOPWORDS = set(
-    """bao nhieu may so luong ty le tong la gi nao nhung cac co khong chua da duoc bi cua va voi
+    """bao nhieu may so ty le tong la gi nao nhung cac co khong chua da duoc bi cua va voi
     trong ngoai tai theo ve cho den tu nay do kia thi sao con the vay nhu ra bang hay hoac mot
     nam thang dau cuoi quy ky tinh o de ma ai khi luc gio sau truoc
     nua tren duoi gan khoang hon it nhat tat moi tung rang viec

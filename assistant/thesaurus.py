@@ -27,9 +27,13 @@ _WORDS = [{w for p in group for w in p.split()} for group in GROUPS]
 _ANY = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_GROUP_OF, key=len, reverse=True)) + r")\b")
 
 
+_DEBRIS = re.compile(r"[^a-z0-9\s.,;:()%/-]")
+
+
 def equivalents(folded: str) -> set[str]:
     """Syllables of every phrase equivalent to one the folded text says."""
     out: set[str] = set()
-    for m in _ANY.finditer(folded):
+    # OCR debris inside a phrase ("tré& han") must not hide it
+    for m in _ANY.finditer(_DEBRIS.sub("", folded)):
         out |= _WORDS[_GROUP_OF[m.group(0)]]
     return out

@@ -231,6 +231,7 @@ def test_thesaurus_adds_the_equivalent_phrasings_of_what_a_text_says():
 
     assert {"xu", "ly"} <= equivalents("da giai quyet 40 ho so")
     assert "cham" in equivalents("tre han 57 ho so")
+    assert "cham" in equivalents("tre& han 57 ho so")  # OCR debris inside the phrase
     assert equivalents("cong tac van thu duoc duy tri") == set()
 
 
@@ -334,3 +335,19 @@ def test_a_clause_opening_trong_do_is_a_part_not_the_total_asked():
                   "Công tác văn thư được duy trì thường xuyên.")
     draft = ask("Năm 2022 Văn phòng tiếp nhận bao nhiêu hồ sơ?", ps)
     assert draft.meta["figures"] == ["320"]
+
+
+def test_a_share_is_described_by_the_figure_it_is_a_share_of():
+    ps = passages("Hồ sơ đất đai của hộ gia đình năm 2022: đã giải quyết 26.840 hồ sơ, trong đó trước hạn và đúng hạn "
+                  "25.012 hồ sơ, chiếm tỷ lệ 93,2%; trễ hạn 1.828 hồ sơ, chiếm tỷ lệ 6,8%; đang giải quyết 1.853 hồ sơ.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    draft = ask("Năm 2022 hồ sơ đất đai của hộ gia đình bị trễ hạn chiếm tỷ lệ bao nhiêu?", ps)
+    assert draft.meta["figures"] == ["6,8%"]
+
+
+def test_the_share_asked_after_a_count_is_the_one_beside_it():
+    ps = passages("Hồ sơ của các sở, ngành năm 2022: tiếp nhận 95.100 hồ sơ, trước hạn và đúng hạn 93.543 hồ sơ, "
+                  "chiếm tỷ lệ 99,94%; trễ hạn 57 hồ sơ, chiếm tỷ lệ 0,06%.",
+                  "Tỷ lệ hồ sơ của các sở, ngành bị trễ hạn năm 2022 đã giảm, tỷ lệ hài lòng đạt 98%.")
+    draft = ask("Năm 2022 hồ sơ của các sở, ngành bị trễ hạn bao nhiêu, tỷ lệ mấy phần trăm?", ps)
+    assert draft.meta["figures"] == ["57", "0,06%"]

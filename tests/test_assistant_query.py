@@ -234,3 +234,9 @@ def test_a_classifier_after_the_count_word_is_not_the_counted_noun():
 def test_period_words_are_not_topic():
     q = understand("Cả năm 2021 tính đến 31/12 Ban Tiếp công dân nhận bao nhiêu đơn?")
     assert not {"ca", "tinh", "den"} & set(q.topic)
+
+
+def test_phan_tram_is_the_unit_asked_and_luong_a_topic():
+    assert "tram" not in understand("Hồ sơ trễ hạn chiếm mấy phần trăm?").topic
+    assert "luong" in understand("Văn phòng nâng lương cho bao nhiêu người?").topic
+    assert "luong" not in understand("Số lượng hồ sơ tiếp nhận trực tuyến là bao nhiêu?").topic
