@@ -229,6 +229,7 @@ COMPATIBLE = {
     "don": ["don thu"],
     "cuoc hop": ["phien hop", "buoi", "hoi nghi"],
     "van ban": ["quyet dinh", "ke hoach", "cong van", "bao cao", "van ban"],
+    "dich vu cong": ["thu tuc", "tthc"],  # "973 thủ tục dịch vụ công trực tuyến"
 }
 
 
@@ -287,8 +288,11 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
         return 1.0
     if fuzzy and _fuzzy_noun_at(after, noun):
         return 0.7
-    if any(re.match(re.escape(form) + r"(?![a-z])", after) for form in COMPATIBLE.get(noun.removeprefix("lit:"), [])):
+    compatible = COMPATIBLE.get(noun.removeprefix("lit:"), [])
+    if any(re.match(re.escape(form) + r"(?![a-z])", after) for form in compatible):
         return 0.85
+    if fuzzy and any(_fuzzy_noun_at(after, form) for form in compatible):
+        return 0.6
     if noun in COMPATIBLE["nguoi"] and _noun_at(after, "nguoi"):
         # "Tổng số viên chức hai đơn vị … là 48 người": people counted as "người" after naming who they are
         said = folded[max(0, start - 160) : start].rsplit(".", 1)[-1]
@@ -296,7 +300,7 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
             return 0.7
     before = folded[max(0, start - 60) : start]
     for form in _noun_forms(noun):
-        if re.search(r"(?<![a-z])" + re.escape(form) + r"[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b)\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
+        if re.search(r"(?<![a-z])" + re.escape(form) + r"[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b|\()\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
             return 0.7
     return 0.0
 
@@ -401,6 +405,9 @@ def paragraph_before(ct: ChunkText, si: int, limit: int = 2) -> set[str]:
     return words
 
 
+# "Trong đó: …", "trong số đó" opens the parts of a total (OCR: "trong d6", "trong dé")
+_TRONG_DO = re.compile(r"\W*trong (?:do|so|d6|de|d0)\b")
+
 # "chiếm tỷ lệ 6,8%", "chiếm 99,94%" (OCR: "chiém ty 1 6,8%")
 _SHARE = re.compile(r"\bchiem(?:\s+(?:ty le|ty \S{1,3}|khoang|gan|hon|tren|xap xi))*\s*$")
 
@@ -440,7 +447,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 sent_cov = max(sent_cov, 0.85 * coverage(words, sent.words | para | ct.heading_words | note_ctx, weights))
             bigrams = _bigram_bonus(pairs, sent.folded, weights)
             numbers = [(sent.start + m.start(), sent.start + m.end()) for m in NUMBER.finditer(sent.folded)]
-            breakdown = bool(re.match(r"\W*trong (?:do|so)\b", sent.folded))
+            breakdown = bool(_TRONG_DO.match(sent.folded))
             # the words before the sentence's first figure are its subject, shared by all its figures
             lead = _words(folded_all[sent.start : numbers[0][0]]) if numbers else set()
             for ci, clause in enumerate(sent.parts):
@@ -493,7 +500,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "near": near,
                         "focus": coverage(focus, local | clause.words, weights) if focus else 0.0,
                         "in_paren": float(paren_depth(text[cs:a]) > 0 and not near),
-                        "breakdown": float(breakdown or re.match(r"\W*trong (?:do|so)\b", clause.folded) is not None),  # parts of a total
+                        "breakdown": float(breakdown or _TRONG_DO.match(clause.folded) is not None),  # parts of a total
                         "retrieval": 1.0 / (1 + rank),
                         "position": min(j, 5),  # the headline figure comes first in its clause
                     }
@@ -622,7 +629,7 @@ def _quote_span(ev: Evidence, noun: str | None = None, max_sentence: int = 260) 
     folded = analyse(ev.passage.chunk).folded
     for i, (s, e) in enumerate(spans):
         if s <= ev.start and ev.end <= e and e - s <= max_sentence:
-            if i and re.match(r"\W*trong (?:do|so)\b", folded[s : s + 12]) and e - spans[i - 1][0] <= 2 * max_sentence:
+            if i and _TRONG_DO.match(folded[s : s + 12]) and e - spans[i - 1][0] <= 2 * max_sentence:
                 return spans[i - 1][0], e
             if e - s < 100 and i + 1 < len(spans) and noun:
                 ns, ne = spans[i + 1]

@@ -20,6 +20,10 @@ GROUPS: list[list[str]] = [
     ["truoc han", "som han", "som"],
     ["tiep cong dan", "tiep dan"],
     ["ty le", "phan tram"],
+    # the reports' own acronyms, either way round ("TT&TT" folds to "tt&tt", read as "tttt")
+    ["tthc", "thu tuc hanh chinh"],
+    ["cchc", "cai cach hanh chinh"],
+    ["tttt", "thong tin va truyen thong", "thong tin truyen thong"],
 ]
 
 _GROUP_OF = {phrase: i for i, group in enumerate(GROUPS) for phrase in group}

@@ -351,3 +351,33 @@ def test_the_share_asked_after_a_count_is_the_one_beside_it():
                   "Tỷ lệ hồ sơ của các sở, ngành bị trễ hạn năm 2022 đã giảm, tỷ lệ hài lòng đạt 98%.")
     draft = ask("Năm 2022 hồ sơ của các sở, ngành bị trễ hạn bao nhiêu, tỷ lệ mấy phần trăm?", ps)
     assert draft.meta["figures"] == ["57", "0,06%"]
+
+
+def test_the_reports_acronyms_match_their_spelled_out_words_either_way():
+    from assistant.thesaurus import equivalents
+
+    assert {"thu", "tuc", "hanh", "chinh"} <= equivalents("100% tthc duoc cong khai")
+    assert "tthc" in equivalents("100% thu tuc hanh chinh duoc cong khai")
+    assert "tttt" in equivalents("so thong tin va truyen thong")
+    ps = passages("Đến nay 100% TTHC thuộc thẩm quyền của Sở đã được thực hiện trên môi trường điện tử.",
+                  "Năm 2022 100% thủ tục hành chính của Sở được công khai trên Cổng Thông tin điện tử của tỉnh.")
+    draft = ask("Năm 2022 bao nhiêu phần trăm thủ tục hành chính của Sở được thực hiện trên môi trường điện tử?", ps)
+    assert "môi trường điện tử" in draft.text
+
+
+def test_online_public_services_are_counted_in_procedures_even_misread_in_a_scan():
+    def attach(text: str, figure: str, fuzzy: bool = True) -> float:
+        at = text.index(figure)
+        return extractive.attachment(text, at, at + len(figure), "dich vu cong", fuzzy=fuzzy)
+
+    assert attach("toan trinh 461 thu tuc", "461") == 0.85  # a public service is counted in procedures
+    assert attach("mot phan 512 thi tuc", "512") == 0.6  # … with one letter misread in a scan
+    assert attach("mot phan 512 thi tuc", "512", fuzzy=False) == 0.0
+    assert attach("danh muc dich vu cong truc tuyen (973 thii tuc", "973") == 0.7  # "(N": counts what precedes
+
+
+def test_an_ocr_trong_do_still_opens_the_parts_of_a_total():
+    ps = passages("Nam 2022, Van phong tiep nhan 320 ho so; trong d6 tiep nhan truc tuyen 140 ho so.",
+                  "Cong tac van thu duoc duy tri thuong xuyen.", meta=SCAN)
+    draft = ask("Năm 2022 Văn phòng tiếp nhận bao nhiêu hồ sơ?", ps)
+    assert draft.meta["figures"] == ["320"]
