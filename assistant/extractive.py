@@ -1038,15 +1038,26 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
         hits = [pair_found(a, b) for a, b in zip(words, words[1:])]
         return all((i > 0 and hits[i - 1]) or (i < len(hits) and hits[i]) for i in range(len(words)))
 
-    def found(name: str) -> bool:
+    def capitalised(rest: str) -> bool:
+        # a list drops the head but keeps the capital: "Tư pháp 92,6%" (the verb "xây dựng" is no "Sở Xây dựng")
+        pattern = re.compile(r"(?<!\w)" + re.escape(rest) + r"(?!\w)")
+        return any(pattern.search(nfc(" ".join([p.chunk.text, " ".join(p.chunk.heading_path), p.meta.issuer or ""])))
+                   for p in passages)
+
+    def found(name: str, tail: str) -> bool:
         words = folded_tokens(name)
         if words[0] in _NAME_HEADS:
-            if len(words) == 2:  # "Sở Tư (pháp)", "Ban Thanh (tra)": the name goes on in lower case
-                return True
+            if len(words) == 2:  # "Sở Tư pháp", "Ban Thanh tra": the name goes on in lower case
+                rest = name.split(" ", 1)[1] + (" " + tail if tail else "")
+                return said(folded_tokens(f"{name} {tail}")) or capitalised(rest)
             return said(words) or said(words[1:])  # "(Sở) Công Thương 96,5%": lists drop the head
         return said(words)
 
-    return [n for n in names if not found(n)]
+    def tail_of(name: str) -> str:
+        m = re.search(re.escape(name) + r"\s+([^\W\d_]+)", nfc(question))
+        return m.group(1) if m and m.group(1).islower() else ""
+
+    return [n for n in names if not found(n, tail_of(n))]
 
 
 def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds | None = None,

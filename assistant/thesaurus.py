@@ -20,6 +20,7 @@ GROUPS: list[list[str]] = [
     ["truoc han", "som han", "som"],
     ["tiep cong dan", "tiep dan"],
     ["ty le", "phan tram"],
+    ["buu chinh", "buu dien"],
     # the reports' own acronyms, either way round ("TT&TT" folds to "tt&tt", read as "tttt")
     ["tthc", "thu tuc hanh chinh"],
     ["cchc", "cai cach hanh chinh"],

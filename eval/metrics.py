@@ -17,19 +17,28 @@ from dataclasses import asdict, dataclass
 from eval.dataset import match_form
 from ingest.vietnamese import folded_tokens, number_key, number_keys
 
+# Footnote markers: the report files write "<sup>6</sup>", the cleaned passages "[6]".
+_NOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>|\[\d+\]")
+
+
+def evidence_form(text: str) -> str:
+    """`match_form` without footnote markers: evidence is copied from the raw file, passages are cleaned."""
+    return match_form(_NOTE_MARK.sub("", text or ""))
+
+
 # --- retrieval -----------------------------------------------------------------
 
 
 def evidence_ranks(evidence: list[str], passage_texts: list[str], k: int = 5) -> list[int | None]:
     """1-based rank of the first top-k passage holding each evidence piece (None if none does).
 
-    Both sides are compared in `match_form` (NFC, whitespace collapsed) because
-    the report files break lines mid-sentence and the pipeline re-joins them.
+    Both sides are compared in `evidence_form` (NFC, whitespace collapsed, no footnote
+    markers) because the report files break lines mid-sentence and the pipeline re-joins them.
     """
-    texts = [match_form(t) for t in passage_texts[:k]]
+    texts = [evidence_form(t) for t in passage_texts[:k]]
     ranks: list[int | None] = []
     for piece in evidence:
-        needle = match_form(piece)
+        needle = evidence_form(piece)
         rank = next((i + 1 for i, text in enumerate(texts) if needle and needle in text), None)
         ranks.append(rank)
     return ranks
@@ -119,8 +128,8 @@ def citation_support(evidence: list[str], citation_texts: list[str]) -> tuple[in
     """(supported, total): how many cited passages hold an evidence piece. None if nothing to judge."""
     if not evidence or not citation_texts:
         return None
-    needles = [match_form(p) for p in evidence if match_form(p)]
-    supported = sum(any(n in match_form(text) for n in needles) for text in citation_texts)
+    needles = [evidence_form(p) for p in evidence if evidence_form(p)]
+    supported = sum(any(n in evidence_form(text) for n in needles) for text in citation_texts)
     return supported, len(citation_texts)
 
 

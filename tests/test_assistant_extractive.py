@@ -299,6 +299,12 @@ def test_a_department_named_without_its_head_in_a_list_is_found():
     assert extractive.missing_names("Năm 2022 Sở Giao Thông đạt tỷ lệ bao nhiêu?", ps) == ["Sở Giao Thông"]
 
 
+def test_a_department_whose_name_the_reports_only_use_as_a_verb_is_missing():
+    ps = passages("Năm 2022 Văn phòng đã xây dựng kế hoạch cải cách hành chính; Sở Tư pháp đạt 92,6%.")
+    assert extractive.missing_names("Năm 2022 Sở Xây dựng đạt tỷ lệ bao nhiêu?", ps) == ["Sở Xây"]
+    assert extractive.missing_names("Năm 2022 Sở Tư pháp đạt tỷ lệ bao nhiêu?", ps) == []
+
+
 def test_a_second_part_without_its_own_counted_noun_counts_the_first_parts():
     ps = passages("Năm 2022 phê duyệt Danh mục dịch vụ công trực tuyến gồm 973 thủ tục, trong đó dịch vụ công "
                   "trực tuyến một phần 512 thủ tục, dịch vụ công trực tuyến toàn trình 461 thủ tục.")
@@ -359,6 +365,7 @@ def test_the_reports_acronyms_match_their_spelled_out_words_either_way():
     assert {"thu", "tuc", "hanh", "chinh"} <= equivalents("100% tthc duoc cong khai")
     assert "tthc" in equivalents("100% thu tuc hanh chinh duoc cong khai")
     assert "tttt" in equivalents("so thong tin va truyen thong")
+    assert "dien" in equivalents("nop va tra ket qua qua duong buu chinh")  # "qua bưu điện"
     ps = passages("Đến nay 100% TTHC thuộc thẩm quyền của Sở đã được thực hiện trên môi trường điện tử.",
                   "Năm 2022 100% thủ tục hành chính của Sở được công khai trên Cổng Thông tin điện tử của tỉnh.")
     draft = ask("Năm 2022 bao nhiêu phần trăm thủ tục hành chính của Sở được thực hiện trên môi trường điện tử?", ps)

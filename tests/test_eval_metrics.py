@@ -51,6 +51,14 @@ def test_hit_and_mrr():
     assert reciprocal_rank(EVIDENCE, ["không có gì"] * 5) == 0.0
 
 
+def test_a_footnote_marker_written_either_way_does_not_decide_a_match():
+    evidence = ["chuẩn hóa Bộ TTHC của 04 đơn vị<sup>6</sup> với 286 TTHC"]
+    cleaned = ["Năm 2021 thực hiện chuẩn hóa Bộ TTHC của 04 đơn vị[6] với 286 TTHC được chuẩn hóa."]
+    assert hit_at_k(evidence, cleaned) == 1.0
+    assert citation_support(evidence, cleaned) == (1, 1)
+    assert citation_support(evidence, ["chuẩn hóa Bộ TTHC của 05 đơn vị[6] với 286 TTHC"]) == (0, 1)
+
+
 def test_partial_evidence_is_not_a_hit():
     # Half of a piece in one passage and half in the next does not count (kept simple on purpose).
     split = ["Ban Tiếp công dân tỉnh", "đã tiếp 1.076 lượt"]
