@@ -395,6 +395,14 @@ FIGURE_WEIGHTS = {
 }
 
 
+def paragraph_text(ct: ChunkText, si: int, limit: int = 2) -> str:
+    """Folded text of sentence `si` with up to `limit` sentences before it in the same paragraph."""
+    k = si
+    while k > max(0, si - limit) and "\n" not in ct.text[ct.sentences[k - 1].end : ct.sentences[k].start]:
+        k -= 1
+    return ct.folded[ct.sentences[k].start : ct.sentences[si].end]
+
+
 def paragraph_before(ct: ChunkText, si: int, limit: int = 2) -> set[str]:
     """Words of up to `limit` sentences before sentence `si` in the same paragraph (no line break between)."""
     words: set[str] = set()
@@ -410,6 +418,22 @@ _TRONG_DO = re.compile(r"\W*trong (?:do|so|d6|de|d0)\b")
 
 # "chiếm tỷ lệ 6,8%", "chiếm 99,94%" (OCR: "chiém ty 1 6,8%")
 _SHARE = re.compile(r"\bchiem(?:\s+(?:ty le|ty \S{1,3}|khoang|gan|hon|tren|xap xi))*\s*$")
+
+
+_DAY = r"(?:ngay )?(?:\d{1,2}/)?(\d{1,2})/(?:19|20)\d{2}"
+_STATED_SPAN = re.compile(rf"\btu {_DAY} (?:den|toi) {_DAY}|\btu thang (\d{{1,2}}) (?:den|toi) (?:het )?thang (\d{{1,2}})\b")
+_STATED_UPTO = re.compile(rf"\b(?:tinh|tinh den|den) {_DAY}")
+
+
+def stated_months(folded_sentence: str) -> tuple[int, int] | None:
+    """The months a sentence says its figures cover: "từ ngày 01/01/2024 đến ngày 28/2/2024" (1, 2),
+    "tính đến ngày 28/2/2024" (1, 2); None when it says no span."""
+    m = _STATED_SPAN.search(folded_sentence)
+    if m:
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return int(a), int(b)
+    m = _STATED_UPTO.search(folded_sentence)
+    return (1, int(m.group(1))) if m else None
 
 
 def figure_candidates(query: Query, passages: list[Passage], weights: TermWeights,
@@ -436,6 +460,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
         for si, sent in enumerate(ct.sentences):
             if not NUMBER.search(sent.folded):
                 continue
+            stated = stated_months(paragraph_text(ct, si)) if query.months else None
+            if stated and stated != query.months:
+                continue  # "tháng 3/2024" is not answered by "từ ngày 01/01/2024 đến ngày 28/2/2024"
             note_ctx = notes.context(p, sent.start) if notes else set()
             sent_cov = coverage(words, sent.words | ct.heading_words | note_ctx, weights)
             sent_rank = coverage(telling, sent.words | ct.heading_words | note_ctx, weights)

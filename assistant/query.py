@@ -126,6 +126,7 @@ class Query:
     followup: bool = False
     focus: list[str] = field(default_factory=list)  # a follow-up's own new words: what it asks beyond the last turn
     quote_request: bool = False  # passages wanted for a speech: descriptive sentences, not lists of documents
+    months: tuple[int, int] | None = None  # months named ("tháng 3/2024" -> (3, 3); "tính đến tháng 2" -> (1, 2))
 
     @property
     def period(self) -> Period | None:
@@ -140,6 +141,7 @@ class Query:
     def from_dict(cls, d: dict) -> Query:
         d = dict(d)
         d["periods"] = [Period(**p) if isinstance(p, dict) else p for p in d.get("periods") or []]
+        d["months"] = tuple(d["months"]) if d.get("months") else None  # JSON gives a list
         return cls(**{k: v for k, v in d.items() if k in cls.__dataclass_fields__})
 
 
@@ -197,6 +199,22 @@ def month_span(first: int, last: int) -> tuple[int | None, int | None]:
     if (first - 1) // 6 == (last - 1) // 6:
         return (first - 1) // 6 + 1, None
     return None, None
+
+
+_MONTH = re.compile(r"\bthang (\d{1,2})\b")
+_FROM_JANUARY = re.compile(r"\b(?:tinh (?:den|toi)|den het|den cuoi|tu dau nam)\b[^.?]*$")
+
+
+def asked_months(folded: str) -> tuple[int, int] | None:
+    """The months a question names: "tháng 3/2024" (3, 3), "từ tháng 1 đến tháng 6" (1, 6),
+    "tính đến tháng 2" / "từ đầu năm đến cuối tháng 2" (1, 2); None when it names none."""
+    found = [(m.start(), int(m.group(1))) for m in _MONTH.finditer(folded) if 1 <= int(m.group(1)) <= 12]
+    if not found:
+        return None
+    (at, first), last = found[0], found[-1][1]
+    if len(found) == 1 and _FROM_JANUARY.search(folded[max(0, at - 40) : at]):
+        return (1, first)
+    return (first, last) if first <= last else None
 
 
 def named_parts(folded: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
@@ -406,7 +424,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
         question=text, standalone=text, kind=kind, year=period.get("year"), half=period.get("half"),
         quarter=period.get("quarter"), province=province, unit=unit, noun=noun, noun_phrase=noun_phrase,
         topic=topic, explicit=explicit, periods=period.get("periods", []), provinces=all_provinces(folded),
-        quote_request=bool(_QUOTE_REQUEST.search(folded)),
+        quote_request=bool(_QUOTE_REQUEST.search(folded)), months=asked_months(folded),
     )
     if previous is None or not is_followup(folded, q):
         if "relative" in period and q.year is None:
@@ -438,6 +456,8 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
         merged.year = period.get("year", prev.year)
         merged.half = period.get("half")
         merged.quarter = period.get("quarter")
+    if q.months or any(k in period for k in ("year", "half", "quarter", "relative")):
+        merged.months = q.months  # a period restated replaces the months of the last turn
     merged.periods = q.periods if len(q.periods) > 1 else ([merged.period] if merged.period else [])
     merged.provinces = q.provinces or ([merged.province] if merged.province else [])
     if q.province:

@@ -240,3 +240,34 @@ def test_phan_tram_is_the_unit_asked_and_luong_a_topic():
     assert "tram" not in understand("Hồ sơ trễ hạn chiếm mấy phần trăm?").topic
     assert "luong" in understand("Văn phòng nâng lương cho bao nhiêu người?").topic
     assert "luong" not in understand("Số lượng hồ sơ tiếp nhận trực tuyến là bao nhiêu?").topic
+
+
+@pytest.mark.parametrize(
+    "question, months",
+    [
+        ("Tháng 3/2024 Trung tâm tiếp nhận bao nhiêu hồ sơ?", (3, 3)),
+        ("Từ tháng 1 đến tháng 6/2023 nhận bao nhiêu đơn?", (1, 6)),
+        ("Từ đầu năm 2024 đến cuối tháng 2 nhận bao nhiêu hồ sơ?", (1, 2)),
+        ("Tính đến tháng 2/2024 có bao nhiêu hồ sơ?", (1, 2)),
+        ("6 tháng đầu năm 2023 có bao nhiêu đơn?", None),
+    ],
+)
+def test_months_named(question, months):
+    assert understand(question).months == months
+
+
+def test_a_followup_naming_a_period_replaces_the_months():
+    first = understand("Tháng 3/2024 Trung tâm tiếp nhận bao nhiêu hồ sơ?")
+    assert understand("Còn tháng 2 thì sao?", first).months == (2, 2)
+    assert understand("Còn năm 2023?", first).months is None
+    assert understand("Đã giải quyết bao nhiêu?", first).months == (3, 3)
+
+
+def test_query_survives_a_json_round_trip():
+    import json
+
+    from assistant.query import Query
+
+    q = understand("Tháng 3/2024 Trung tâm Phục vụ hành chính công tiếp nhận bao nhiêu hồ sơ?")
+    back = Query.from_dict(json.loads(json.dumps(q.to_dict())))
+    assert back == q and back.months == (3, 3)
