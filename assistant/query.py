@@ -415,6 +415,14 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     kind = parse_kind(folded)
     noun, noun_phrase = parse_noun(folded)
     topic = content_words(folded)
+    months = asked_months(folded)
+    if months and months[0] < months[1] and not any(k in period for k in ("half", "quarter")):
+        # "từ đầu năm đến hết tháng 6/2023" is the first half, "tính đến tháng 3" the first quarter
+        # (one month alone, "tháng 2/2024", names only its year: no report covers a single month)
+        half, quarter = month_span(*months)
+        period.update({k: v for k, v in (("half", half), ("quarter", quarter)) if v})
+        if (half or quarter) and len(period.get("periods", [])) <= 1:
+            period["periods"] = [Period(year=period.get("year"), half=half, quarter=quarter)]
     explicit = [k for k in ("year", "half", "quarter") if k in period]
     explicit += [name for name, value in (("province", province), ("unit", unit), ("noun", noun)) if value]
     if kind != "open":
@@ -424,7 +432,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
         question=text, standalone=text, kind=kind, year=period.get("year"), half=period.get("half"),
         quarter=period.get("quarter"), province=province, unit=unit, noun=noun, noun_phrase=noun_phrase,
         topic=topic, explicit=explicit, periods=period.get("periods", []), provinces=all_provinces(folded),
-        quote_request=bool(_QUOTE_REQUEST.search(folded)), months=asked_months(folded),
+        quote_request=bool(_QUOTE_REQUEST.search(folded)), months=months,
     )
     if previous is None or not is_followup(folded, q):
         if "relative" in period and q.year is None:

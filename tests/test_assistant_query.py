@@ -221,6 +221,8 @@ def test_the_ways_users_write_a_half_or_quarter(text, period):
     ("từ tháng 1 đến tháng 2/2024 có bao nhiêu đơn", (2024, None, 1)),
     ("từ tháng 1 đến hết tháng 12 năm 2023 có bao nhiêu đơn", (2023, None, None)),
     ("tháng 2/2024 có bao nhiêu đơn", (2024, None, None)),
+    ("Từ đầu năm đến hết tháng 6/2023 nhận mấy đơn?", (2023, 1, None)),
+    ("Tính đến tháng 3/2024 có bao nhiêu hồ sơ?", (2024, None, 1)),
 ])
 def test_a_range_of_months_is_the_reporting_period_it_falls_in(text, period):
     q = understand(text)
