@@ -692,6 +692,9 @@ def _figure_key(ev: Evidence) -> tuple[str, int]:
     return ev.passage.chunk.chunk_id, ev.extra.get("at", ev.start)
 
 
+_FOLLOW_SPAN = 240  # characters
+
+
 def _follows(ev: Evidence, taken: set[tuple[str, int]]) -> float:
     """Bonus for a figure shortly after one an earlier part chose, in the same sentence.
 
@@ -706,9 +709,6 @@ def _follows(ev: Evidence, taken: set[tuple[str, int]]) -> float:
         if chunk_id == ev.passage.chunk.chunk_id and 0 < at - prev <= _FOLLOW_SPAN and not re.search(r"[.!?]\s|\n\s*\n", gap):
             best = max(best, 1.0 - (at - prev) / _FOLLOW_SPAN)
     return best
-
-
-_FOLLOW_SPAN = 240  # characters
 
 
 def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool,
