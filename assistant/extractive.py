@@ -425,15 +425,18 @@ _STATED_SPAN = re.compile(rf"\btu {_DAY} (?:den|toi) {_DAY}|\btu thang (\d{{1,2}
 _STATED_UPTO = re.compile(rf"\b(?:tinh|tinh den|den) {_DAY}")
 
 
-def stated_months(folded_sentence: str) -> tuple[int, int] | None:
-    """The months a sentence says its figures cover: "từ ngày 01/01/2024 đến ngày 28/2/2024" (1, 2),
-    "tính đến ngày 28/2/2024" (1, 2); None when it says no span."""
-    m = _STATED_SPAN.search(folded_sentence)
-    if m:
-        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        return int(a), int(b)
-    m = _STATED_UPTO.search(folded_sentence)
-    return (1, int(m.group(1))) if m else None
+def stated_months(folded: str, last: bool = False) -> tuple[int, int] | None:
+    """The months a text says its figures cover: "từ ngày 01/01/2024 đến ngày 28/2/2024" (1, 2),
+    "tính đến ngày 28/2/2024" (1, 2); the first span stated, or with `last` the last; None if none."""
+    found = list(_STATED_SPAN.finditer(folded))
+    spans = [(m.start(), (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(4))))
+             for m in found]
+    spans += [(m.start(), (1, int(m.group(1)))) for m in _STATED_UPTO.finditer(folded)
+              if not any(f.start() <= m.start() < f.end() for f in found)]  # "đến ngày …" of a span is no cut-off
+    if not spans:
+        return None
+    spans.sort()
+    return spans[-1][1] if last else spans[0][1]
 
 
 def figure_candidates(query: Query, passages: list[Passage], weights: TermWeights,
@@ -460,7 +463,10 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
         for si, sent in enumerate(ct.sentences):
             if not NUMBER.search(sent.folded):
                 continue
-            stated = stated_months(paragraph_text(ct, si)) if query.months else None
+            # the span a sentence states, else the last one stated before it in its section
+            stated = None
+            if query.months:
+                stated = stated_months(paragraph_text(ct, si)) or stated_months(folded_all[: sent.start], last=True)
             if stated and stated != query.months:
                 continue  # "tháng 3/2024" is not answered by "từ ngày 01/01/2024 đến ngày 28/2/2024"
             note_ctx = notes.context(p, sent.start) if notes else set()

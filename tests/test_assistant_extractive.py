@@ -392,9 +392,11 @@ def test_an_ocr_trong_do_still_opens_the_parts_of_a_total():
 
 def test_a_month_asked_is_not_answered_by_a_figure_for_other_months():
     ps = passages("Tiếp nhận hồ sơ: Tính từ ngày 01/01/2022 đến ngày 28/2/2022 tại Trung tâm đã tiếp nhận 5.718 hồ sơ. "
-                  "Hồ sơ đang giải quyết: 56 hồ sơ.", "Công tác văn thư được duy trì thường xuyên.")
-    assert ask("Tháng 3/2022 Trung tâm tiếp nhận bao nhiêu hồ sơ?", ps).abstained
+                  "Hồ sơ đang giải quyết: 56 hồ sơ.\n\nBộ phận một cửa của Trung tâm: Tiếp nhận 104 hồ sơ.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    assert ask("Tháng 3/2022 Trung tâm tiếp nhận bao nhiêu hồ sơ?", ps).abstained  # the span holds for the section
     draft = ask("Từ đầu năm 2022 đến cuối tháng 2 Trung tâm tiếp nhận bao nhiêu hồ sơ?", ps)
     assert draft.meta["figures"] == ["5.718"]
     assert extractive.stated_months("tinh den ngay 28/2/2022 co 56 ho so") == (1, 2)
     assert extractive.stated_months("nam 2022 co 56 ho so") is None
+    assert extractive.stated_months("tu ngay 01/03/2022 den ngay 31/3/2022 co 56 ho so", last=True) == (3, 3)
