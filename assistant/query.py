@@ -344,6 +344,9 @@ def parse_kind(folded: str) -> str:
     return "open"
 
 
+_KNOWN_NOUN = "(?:" + "|".join(re.escape(form) for form, _ in _NOUN_FORMS) + r")(?![a-z])"
+
+
 def parse_noun(folded: str) -> tuple[str | None, str | None]:
     """The counted noun: preferably the one right after the count word ("bao nhiêu đơn tố cáo")."""
     if re.search(r"\bty le\b|\bphan tram\b|\d\s*%", folded):
@@ -353,6 +356,8 @@ def parse_noun(folded: str) -> tuple[str | None, str | None]:
     m = _COUNT.search(folded)
     if m:
         rest = folded[m.end():].lstrip()
+        # a classifier before a known noun: "bao nhiêu bộ hồ sơ" counts hồ sơ
+        rest = re.sub(r"^(?:bo|cai|chiec|quyen|cuon)\s+(?=" + _KNOWN_NOUN + ")", "", rest)
         known = next((key for form, key in _NOUN_FORMS if re.match(re.escape(form) + r"(?![a-z])", rest)), None)
         words = re.findall(r"[a-z]+", re.split(r"[,;:?.!()]", rest)[0])[:2]
         if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN:

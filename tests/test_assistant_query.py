@@ -273,3 +273,8 @@ def test_query_survives_a_json_round_trip():
     q = understand("Tháng 3/2024 Trung tâm Phục vụ hành chính công tiếp nhận bao nhiêu hồ sơ?")
     back = Query.from_dict(json.loads(json.dumps(q.to_dict())))
     assert back == q and back.months == (3, 3)
+
+
+def test_a_classifier_before_a_known_noun_is_skipped():
+    assert understand("Năm 2023 có bao nhiêu bộ hồ sơ được gửi qua bưu điện?").noun == "ho so"
+    assert understand("Có bao nhiêu bộ phận một cửa?").noun == "lit:bo phan"
