@@ -278,3 +278,10 @@ def test_query_survives_a_json_round_trip():
 def test_a_classifier_before_a_known_noun_is_skipped():
     assert understand("Năm 2023 có bao nhiêu bộ hồ sơ được gửi qua bưu điện?").noun == "ho so"
     assert understand("Có bao nhiêu bộ phận một cửa?").noun == "lit:bo phan"
+
+
+def test_that_figure_is_a_followup():
+    first = understand("Năm 2021 Trung tâm Phục vụ - Kiểm soát TTHC tỉnh Quảng Ngãi giải quyết bao nhiêu hồ sơ?")
+    second = understand("Vậy nửa đầu năm 2023 con số đó là bao nhiêu?", first)
+    assert second.followup and second.noun == "ho so" and (second.year, second.half) == (2023, 1)
+    assert second.unit == first.unit
