@@ -71,7 +71,7 @@ _YESNO = re.compile(r"\bco\b.+\bkhong\s*\??\s*$|\b(da|co)\b.+\bchua\s*\??\s*$|\b
 # "Còn …?", "… thì sao?", and "Trong đó …?" / "Riêng …?" (a part of what the last turn asked about).
 _FOLLOWUP = re.compile(
     r"^\s*(con|the con|vay con|the|con ve|trong do|trong so do|rieng)\b|\b(thi sao|the nao|ra sao)\s*\??\s*$"
-    r"|\b(?:con so|so lieu|so|chi so|ty le) (?:do|nay|tren)\b"  # "con số đó": the figure just given
+    r"|\b(?:con so|so lieu|chi so|ty le) (?:do|nay|tren)\b"  # "con số đó": the figure just given ("hồ sơ do …" is not)
 )
 
 # Requests about the answer's use, not its topic ("để đưa vào bài phát biểu", "trích dẫn", "báo cáo").

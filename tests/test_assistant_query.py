@@ -285,3 +285,5 @@ def test_that_figure_is_a_followup():
     second = understand("Vậy nửa đầu năm 2023 con số đó là bao nhiêu?", first)
     assert second.followup and second.noun == "ho so" and (second.year, second.half) == (2023, 1)
     assert second.unit == first.unit
+    own = understand("Năm 2022 có bao nhiêu hồ sơ do Sở Tư pháp giải quyết?", first)
+    assert not own.followup  # "hồ sơ do …" is no "số đó"
