@@ -395,22 +395,22 @@ FIGURE_WEIGHTS = {
 }
 
 
-def paragraph_text(ct: ChunkText, si: int, limit: int = 2) -> str:
-    """Folded text of sentence `si` with up to `limit` sentences before it in the same paragraph."""
+def _paragraph_start(ct: ChunkText, si: int, limit: int) -> int:
+    """Index of the earliest of up to `limit` sentences before `si` in its paragraph (no line break between)."""
     k = si
     while k > max(0, si - limit) and "\n" not in ct.text[ct.sentences[k - 1].end : ct.sentences[k].start]:
         k -= 1
-    return ct.folded[ct.sentences[k].start : ct.sentences[si].end]
+    return k
+
+
+def paragraph_text(ct: ChunkText, si: int, limit: int = 2) -> str:
+    """Folded text of sentence `si` with up to `limit` sentences before it in the same paragraph."""
+    return ct.folded[ct.sentences[_paragraph_start(ct, si, limit)].start : ct.sentences[si].end]
 
 
 def paragraph_before(ct: ChunkText, si: int, limit: int = 2) -> set[str]:
     """Words of up to `limit` sentences before sentence `si` in the same paragraph (no line break between)."""
-    words: set[str] = set()
-    for k in range(si - 1, max(-1, si - 1 - limit), -1):
-        if "\n" in ct.text[ct.sentences[k].end : ct.sentences[k + 1].start]:
-            break
-        words |= ct.sentences[k].words
-    return words
+    return set().union(*(ct.sentences[k].words for k in range(_paragraph_start(ct, si, limit), si)))
 
 
 # "Trong đó: …", "trong số đó" opens the parts of a total (OCR: "trong d6", "trong dé")

@@ -345,7 +345,9 @@ def parse_kind(folded: str) -> str:
     return "open"
 
 
-_KNOWN_NOUN = "(?:" + "|".join(re.escape(form) for form, _ in _NOUN_FORMS) + r")(?![a-z])"
+def _known_noun_at(text: str) -> str | None:
+    """The dictionary noun `text` starts with, if any."""
+    return next((key for form, key in _NOUN_FORMS if re.match(re.escape(form) + r"(?![a-z])", text)), None)
 
 
 def parse_noun(folded: str) -> tuple[str | None, str | None]:
@@ -358,8 +360,10 @@ def parse_noun(folded: str) -> tuple[str | None, str | None]:
     if m:
         rest = folded[m.end():].lstrip()
         # a classifier before a known noun: "bao nhiêu bộ hồ sơ" counts hồ sơ
-        rest = re.sub(r"^(?:bo|cai|chiec|quyen|cuon)\s+(?=" + _KNOWN_NOUN + ")", "", rest)
-        known = next((key for form, key in _NOUN_FORMS if re.match(re.escape(form) + r"(?![a-z])", rest)), None)
+        noun_after = re.sub(r"^(?:bo|cai|chiec|quyen|cuon)\s+", "", rest)
+        if noun_after != rest and _known_noun_at(noun_after):
+            rest = noun_after
+        known = _known_noun_at(rest)
         words = re.findall(r"[a-z]+", re.split(r"[,;:?.!()]", rest)[0])[:2]
         if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN:
             # A noun the dictionary does not know ("tin nhắn", "Phó Giám đốc"): the words themselves.

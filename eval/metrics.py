@@ -128,7 +128,7 @@ def citation_support(evidence: list[str], citation_texts: list[str]) -> tuple[in
     """(supported, total): how many cited passages hold an evidence piece. None if nothing to judge."""
     if not evidence or not citation_texts:
         return None
-    needles = [evidence_form(p) for p in evidence if evidence_form(p)]
+    needles = [n for n in map(evidence_form, evidence) if n]
     supported = sum(any(n in evidence_form(text) for n in needles) for text in citation_texts)
     return supported, len(citation_texts)
 
