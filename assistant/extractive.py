@@ -391,8 +391,53 @@ def _words(folded: str) -> set[str]:
 # (a conditional logit, left-one-set-out) chose the right figure no more often than these.
 FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
-    "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02,
+    "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5,
 }
+
+
+# Words that open a modifier of a noun rather than continue it ("phản ánh về thủ tục", "lượt với 53 người").
+_PHRASE_BREAK = set("""ve cua cho tai trong o duoc bi da va voi theo tu den khi ma nao gi la co khong hay hoac nay do thi
+    sao bao nhieu may nhung cac mot""".split())
+
+
+def _after_noun(folded: str, noun: str) -> str | None:
+    """The text right after a form of `noun` that opens `folded`, else None."""
+    for form in _noun_forms(noun):
+        m = re.match(re.escape(form) + r"(?![a-z])", folded)
+        if m:
+            return folded[m.end() :]
+    return None
+
+
+def compound(query: Query) -> list[str]:
+    """The words that make the asked noun a compound: "đơn vị hành chính", "quyết định quy phạm pháp luật";
+    not a modifier opened by a preposition ("phản ánh về thủ tục hành chính")."""
+    if not query.noun or query.noun.startswith("lit:") or query.noun in ("%", "ordinal"):
+        return []
+    folded = fold(query.standalone)
+    for m in re.finditer(r"(?<![a-z])[a-z]", folded):
+        rest = _after_noun(folded[m.start() :], query.noun)
+        if rest is not None:
+            words = []
+            for w in re.match(r"[a-z ]*", rest).group(0).split():
+                if w in _PHRASE_BREAK or len(words) == 3:
+                    break
+                words.append(w)
+            return words
+    return []
+
+
+def named_after(folded: str, end: int, noun: str | None, words: list[str], acr: dict[str, set[str]],
+                weights: TermWeights) -> float:
+    """Share of the asked compound said right after the figure's noun: "07 đơn vị hành chính",
+    "79 Quyết định QPPL" (an acronym stands for its words), not "02 đơn vị thường xuyên tiếp xúc"."""
+    if not words or not noun:
+        return 0.0
+    rest = _after_noun(folded[end : end + 80].lstrip(), noun)
+    if rest is None:
+        return 0.0
+    head = re.match(r"[a-z ]*", rest.lstrip()).group(0).split()[: len(words) + 1]
+    return coverage(words, with_acronyms(set(head), acr), weights)
 
 
 def _paragraph_start(ct: ChunkText, si: int, limit: int) -> int:
@@ -453,6 +498,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     phrase = (query.noun_phrase or "").split()
     focus = query.focus
     pairs = question_pairs(query)
+    acr = acronyms(query.question)
+    named = compound(query)
     told: dict[str, list[str]] = {}
     out: list[Evidence] = []
     for rank, p in enumerate(passages):
@@ -521,7 +568,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     lo = max(lo, folded_all.rfind(";", lo, a) + 1)
                     semi = folded_all.find(";", b, hi)
                     hi = semi if semi >= 0 else hi
-                    local = _words(folded_all[lo:hi]) | lead
+                    local = with_acronyms(_words(folded_all[lo:hi]) | lead, acr)
                     window = folded_all[max(cs, a - 45) : min(ce, b + 30)]
                     near = max(coverage(phrase, window, weights), coverage(phrase, lead, weights)) if phrase else 0.0
                     features = {
@@ -536,6 +583,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "breakdown": float(breakdown or _TRONG_DO.match(clause.folded) is not None),  # parts of a total
                         "retrieval": 1.0 / (1 + rank),
                         "position": min(j, 5),  # the headline figure comes first in its clause
+                        "named": named_after(folded_all, b, query.noun, named, acr, weights) if attach >= 1.0 else 0.0,
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b], {"attach": attach, "features": features, "at": a}))

@@ -400,3 +400,15 @@ def test_a_month_asked_is_not_answered_by_a_figure_for_other_months():
     assert extractive.stated_months("tinh den ngay 28/2/2022 co 56 ho so") == (1, 2)
     assert extractive.stated_months("nam 2022 co 56 ho so") is None
     assert extractive.stated_months("tu ngay 01/03/2022 den ngay 31/3/2022 co 56 ho so", last=True) == (3, 3)
+
+
+def test_the_figure_followed_by_the_asked_compound_noun_is_chosen():
+    ps = passages("Năm 2022 Văn phòng tham mưu UBND tỉnh ban hành 36 quyết định công bố danh mục và quy trình nội bộ "
+                  "giải quyết thủ tục hành chính. Các văn bản gồm: 79 Quyết định QPPL, 1.288 Quyết định khác.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    # "79 Quyết định QPPL": the acronym right after the noun stands for the question's compound
+    draft = ask("Năm 2022 Văn phòng tham mưu ban hành bao nhiêu quyết định quy phạm pháp luật?", ps)
+    assert draft.meta["figures"] == ["79"]
+    assert extractive.compound(understand("Có mấy đơn vị hành chính?")) == ["hanh", "chinh"]
+    # a modifier opened by a preposition is no compound
+    assert extractive.compound(understand("Có bao nhiêu phản ánh về thủ tục hành chính?")) == []
