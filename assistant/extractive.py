@@ -20,7 +20,7 @@ from assistant.query import NOUNS, Query, understand
 from assistant.thesaurus import equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
-from ingest.vietnamese import NUMBER, fold, folded_tokens, nfc
+from ingest.vietnamese import NUMBER, fold, folded_tokens, is_syllable, nfc
 
 
 @dataclass
@@ -171,17 +171,45 @@ def analyse(chunk: Chunk) -> ChunkText:
     folded = fold(text)
     if len(folded) != len(text):
         folded = "".join(fold(ch)[:1] or " " for ch in text)
-    heading = fold(" ".join(chunk.heading_path))
+    result = _split(text, folded, fold(" ".join(chunk.heading_path)))
+    if len(_ANALYSED) > 20000:
+        _ANALYSED.clear()
+    _ANALYSED[key] = result
+    return result
+
+
+def _split(text: str, folded: str, heading: str) -> ChunkText:
     sentences = []
     for s, e in sentence_spans(text):
         f = folded[s:e]
         clauses = [Unit(cs, ce, folded[cs:ce], _words(folded[cs:ce])) for cs, ce in clause_spans(text, s, e)]
         sentences.append(Unit(s, e, f, _words(f), clauses))
-    result = ChunkText(text, folded, heading, set(re.findall(r"[a-z]+", heading)), sentences)
-    if len(_ANALYSED) > 20000:
-        _ANALYSED.clear()
-    _ANALYSED[key] = result
-    return result
+    return ChunkText(text, folded, heading, set(re.findall(r"[a-z]+", heading)), sentences)
+
+
+def misread(word: str, wanted: set[str]) -> str | None:
+    """The question word a scan misread as `word` ("hudng" for "huong", "lugt" for "luot"): one vowel misread
+    (a scan loses the vowels' marks), and `word` itself could not be a Vietnamese syllable, so no real
+    word is ever taken for another. Three letters are too few to tell ("dbi" is "đối", not "đại")."""
+    if len(word) < 4 or word in wanted or is_syllable(word):
+        return None
+    for w in wanted:
+        if len(w) == len(word):
+            diff = [(x, y) for x, y in zip(w, word) if x != y]
+            if len(diff) == 1 and diff[0][0] in "aeiouy":
+                return w
+    return None
+
+
+def repaired(ct: ChunkText, wanted: set[str]) -> ChunkText:
+    """A scanned chunk read with its misread question words restored (same length, so every span holds)."""
+    def read(folded: str) -> str:
+        return re.sub(r"[a-z]+", lambda m: misread(m.group(0), wanted) or m.group(0), folded)
+
+    folded = read(ct.folded)
+    if folded == ct.folded:
+        return ct
+    return _split(ct.text, folded, read(ct.heading))  # the heading too: a sentence repeating it is still known
 
 
 def question_pairs(query: Query) -> list[str]:
@@ -395,6 +423,8 @@ FIGURE_WEIGHTS = {
 }
 
 
+SETTING_WEIGHT = 0.4
+
 # Words that open a modifier of a noun rather than continue it ("phản ánh về thủ tục", "lượt với 53 người").
 _PHRASE_BREAK = set("""ve cua cho tai trong o duoc bi da va voi theo tu den khi ma nao gi la co khong hay hoac nay do thi
     sao bao nhieu may nhung cac mot""".split())
@@ -500,13 +530,18 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     pairs = question_pairs(query)
     acr = acronyms(query.question)
     named = compound(query)
+    # the unit's name ("Trung tâm Phục vụ hành chính công") places a sentence; what a figure counts is said by
+    # the other words ("tư vấn, hướng dẫn nộp hồ sơ"), so the name weighs less among a figure's own words
+    setting = _words(fold(query.unit or ""))  # with the spelled-out words of its acronyms
+    own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
     told: dict[str, list[str]] = {}
     out: list[Evidence] = []
+    wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3}
     for rank, p in enumerate(passages):
-        ct = analyse(p.chunk)
+        ocr = p.meta.low_ocr_quality
+        ct = repaired(analyse(p.chunk), wanted) if ocr else analyse(p.chunk)
         text, folded_all = ct.text, ct.folded
         telling = _telling(words, p, told)
-        ocr = p.meta.low_ocr_quality
         for si, sent in enumerate(ct.sentences):
             if not NUMBER.search(sent.folded):
                 continue
@@ -535,7 +570,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 # a clause split off a long sentence keeps its predecessor as context
                 before = (sent.parts[ci - 1].words if ci else set()) | note_ctx
                 clause_cov = max(coverage(words, clause.words, weights), 0.9 * coverage(words, clause.words | before, weights))
-                clause_rank = max(coverage(telling, clause.words, weights), 0.8 * coverage(telling, clause.words | before, weights))
+                clause_rank = max(coverage(telling, clause.words, own), 0.8 * coverage(telling, clause.words | before, own))
                 previous = 0.0  # attachment of the clause's figure before this one
                 for j, m in enumerate(NUMBER.finditer(clause.folded)):
                     a, b = cs + m.start(), cs + m.end()
@@ -574,7 +609,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     features = {
                         "clause": clause_rank,
                         "sentence": max(sent_rank, para_rank),
-                        "local": coverage(telling, local, weights),
+                        "local": coverage(telling, local, own),
                         "pairs": bigrams,
                         "attach": attach,
                         "near": near,
@@ -623,8 +658,9 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
     out: list[Evidence] = []
     told: dict[str, list[str]] = {}
     acr = acronyms(query.question)
+    wanted = {w for w in words if len(w) >= 3}
     for rank, p in enumerate(passages):
-        ct = analyse(p.chunk)
+        ct = repaired(analyse(p.chunk), wanted) if p.meta.low_ocr_quality else analyse(p.chunk)
         telling = _telling(words, p, told)
         for sent in ct.sentences:
             sent_words = with_acronyms(sent.words, acr)
@@ -1231,7 +1267,9 @@ def question_parts(query: Query) -> list[Query]:
     breaks = [m for m in _PART_BREAK.finditer(folded, asks[0].end(), asks[1].start())]
     if not breaks:
         return [query]
-    cut = breaks[-1]
+    # a mark ends a part; "và" may join two words of one part ("tỷ lệ trả trước hạn và đúng hạn")
+    marks = [m for m in breaks if m.group(0)[0] in ",;?."]
+    cut = marks[-1] if marks else breaks[-1]
     first = understand(text[: cut.start()])
     # slots the whole question named hold for its first part too
     for name in ("year", "half", "quarter", "province", "unit"):

@@ -131,3 +131,12 @@ def number_keys(text: str) -> set[str]:
             keys.add(key)
             keys.add(key.rstrip("%"))
     return keys
+
+
+# A Vietnamese syllable without its diacritics: onset, one to three vowels, coda.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def is_syllable(folded_word: str) -> bool:
+    """Could this folded word be a Vietnamese syllable? OCR debris often cannot ("hudng", "ndp", "lugt")."""
+    return _SYLLABLE.fullmatch(folded_word) is not None

@@ -412,3 +412,32 @@ def test_the_figure_followed_by_the_asked_compound_noun_is_chosen():
     assert extractive.compound(understand("Có mấy đơn vị hành chính?")) == ["hanh", "chinh"]
     # a modifier opened by a preposition is no compound
     assert extractive.compound(understand("Có bao nhiêu phản ánh về thủ tục hành chính?")) == []
+
+
+def test_words_a_scan_misread_are_read_as_the_question_words_they_stand_for():
+    from ingest.vietnamese import is_syllable
+
+    assert not is_syllable("hudng") and not is_syllable("lugt") and is_syllable("huong") and is_syllable("nghieng")
+    assert extractive.misread("hudng", {"huong", "dan"}) == "huong"
+    assert extractive.misread("dbi", {"dai"}) is None  # three letters are too few to tell
+    assert extractive.misread("nhan", {"nhin"}) is None  # a real syllable is never taken for another
+    ps = passages("Trung tam duy tri muc do hai long cua nguoi dan dat 99,8% voi 33.689 luot danh gia.",
+                  "Hang ngay tu van, hudng dan ndp ho so cho hon 600 lugt nguoi.", meta=SCAN)
+    draft = ask("Năm 2022 Trung tâm mỗi ngày hướng dẫn người dân nộp hồ sơ cho bao nhiêu lượt người?", ps)
+    assert draft.meta["figures"] == ["600"]
+
+
+def test_the_units_name_weighs_less_among_a_figures_own_words():
+    ps = passages("Năm 2022, số lượng hồ sơ tiếp nhận tại Trung tâm Phục vụ - Kiểm soát TTHC là 56.703 hồ sơ.\n"
+                  "Thực hiện tiếp nhận hồ sơ, trả kết quả giải quyết ngay tại chỗ với tổng số 17.053 hồ sơ.")
+    q = understand("Năm 2022 Trung tâm Phục vụ - Kiểm soát TTHC giải quyết ngay tại chỗ bao nhiêu hồ sơ?")
+    cands = extractive.figure_candidates(q, ps, extractive.TermWeights([p.chunk for p in ps]))
+    local = {c.figure: c.extra["features"]["local"] for c in cands}
+    assert local["17.053"] > local["56.703"]  # "giải quyết ngay tại chỗ" says what is asked; the name only places it
+
+
+def test_a_mark_not_and_splits_a_question_asking_two_figures():
+    parts = extractive.question_parts(understand(
+        "Năm 2022 các sở tiếp nhận bao nhiêu hồ sơ, tỷ lệ trả trước hạn và đúng hạn là bao nhiêu?"))
+    assert [p.noun for p in parts] == ["ho so", "%"]
+    assert parts[1].question == "Còn tỷ lệ trả trước hạn và đúng hạn là bao nhiêu?"
