@@ -268,11 +268,12 @@ def _misread_le(folded: str, start: int, end: int) -> bool:
 
 def _is_reference_number(folded: str, start: int, end: int) -> bool:
     """Years, document numbers, section markers, misread words: figures that are not counts."""
-    before = folded[max(0, start - 8) : start]
+    before = folded[max(0, start - 12) : start]
     raw = folded[start:end]
     if _misread_le(folded, start, end):
         return True
-    if re.search(r"((?<!tong )so|nam|ngay|thang|quy|khoa|lan thu|muc|dieu|khoan)\s*$", before):  # "tổng số 17.279" is a count
+    # "tổng số 17.279" and "danh mục 24 TTHC" are counts, "số 906", "mục 2" are not
+    if re.search(r"((?<!tong )so|nam|ngay|thang|quy|khoa|lan thu|(?<!danh )muc|dieu|khoan)\s*$", before):
         return True
     if re.fullmatch(r"(19|20)\d\d", raw):
         return True
@@ -1206,6 +1207,10 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
             if split is not None:
                 return split
         draft = answer_count(query, passages, weights, th, per_report, notes)
+        if draft.abstained and query.noun and not noun_after_count(query):
+            # "được rút ngắn khoảng bao nhiêu so với …?": the noun was only a guess from elsewhere in the
+            # question ("thời gian xử lý hồ sơ"); any figure the question's words describe will do
+            draft = answer_count(replace(query, noun=None), passages, weights, th, per_report, notes)
         if not draft.abstained:
             return draft
         none = answer_none(query, passages, weights, th)
@@ -1249,6 +1254,15 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
 
 _ASK_COUNT = re.compile(r"\b(?:bao nhieu|may)\b")
 _PART_BREAK = re.compile(r"(?:,|;|\?|\.\s|\bva\b|\bcon\b)\s*")
+
+
+def noun_after_count(query: Query) -> bool:
+    """Does the question name its counted noun after the count word ("bao nhiêu hồ sơ", "mấy … hồ sơ")?"""
+    folded = fold(query.standalone)
+    m = _ASK_COUNT.search(folded)
+    if not m or not query.noun or query.noun in ("%", "ordinal") or query.noun.startswith("lit:"):
+        return True
+    return any(re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", folded[m.end() :]) for form in _noun_forms(query.noun))
 
 
 def question_parts(query: Query) -> list[Query]:

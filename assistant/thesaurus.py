@@ -21,6 +21,7 @@ GROUPS: list[list[str]] = [
     ["tiep cong dan", "tiep dan"],
     ["ty le", "phan tram"],
     ["buu chinh", "buu dien"],
+    ["rut ngan", "cat giam", "cat ngan", "giam bot"],  # of a time limit: "cắt giảm 50% thời hạn", "rút ngắn thời gian"
     # the reports' own acronyms, either way round ("TT&TT" folds to "tt&tt", read as "tttt")
     ["tthc", "thu tuc hanh chinh"],
     ["cchc", "cai cach hanh chinh"],

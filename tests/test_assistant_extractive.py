@@ -441,3 +441,25 @@ def test_a_mark_not_and_splits_a_question_asking_two_figures():
         "Năm 2022 các sở tiếp nhận bao nhiêu hồ sơ, tỷ lệ trả trước hạn và đúng hạn là bao nhiêu?"))
     assert [p.noun for p in parts] == ["ho so", "%"]
     assert parts[1].question == "Còn tỷ lệ trả trước hạn và đúng hạn là bao nhiêu?"
+
+
+def test_danh_muc_before_a_figure_introduces_a_count_not_a_section_number():
+    text = "phe duyet danh muc 24 tthc duoc rut ngan thoi gian; theo muc 2 cua ke hoach"
+    at = text.index("24")
+    assert not extractive._is_reference_number(text, at, at + 2)
+    at = text.index("2 cua")
+    assert extractive._is_reference_number(text, at, at + 1)
+
+
+def test_a_noun_guessed_from_elsewhere_in_the_question_does_not_stop_the_answer():
+    ps = passages("Trong hầu hết các lĩnh vực, các TTHC đã được cắt giảm tới 50% - 60% thời hạn giải quyết so với "
+                  "thời gian giải quyết theo quy định của pháp luật.",
+                  "Sở đã tiếp nhận 1.200 hồ sơ trực tuyến trong năm.")
+    q = understand("Năm 2022 thời gian xử lý hồ sơ được rút ngắn khoảng bao nhiêu so với luật quy định?")
+    assert q.noun == "ho so" and not extractive.noun_after_count(q)
+    draft = ask("Năm 2022 thời gian xử lý hồ sơ được rút ngắn khoảng bao nhiêu so với luật quy định?", ps)
+    assert not draft.abstained and "50% - 60%" in draft.text
+    assert extractive.noun_after_count(understand("Năm 2022 Sở tiếp nhận bao nhiêu hồ sơ?"))
+    from assistant.thesaurus import equivalents
+
+    assert {"cat", "giam"} <= equivalents("danh muc tthc duoc rut ngan thoi gian")  # "cắt giảm" a time limit
