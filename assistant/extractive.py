@@ -1178,6 +1178,21 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
     return [n for n in names if not found(n, tail_of(n))]
 
 
+def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> list[str]:
+    """Names the question gives ("huyện Mộ Đức", "Sở Xây dựng") that no passage the draft quotes says.
+
+    A report may name a district in a footnote and count documents elsewhere: a figure quoted from a
+    passage silent about the name is not that district's figure. The province and the unit asked
+    place the whole report, so they need not be repeated in the passage.
+    """
+    if draft.abstained or len(query.provinces) > 1:  # a comparison of two provinces quotes each apart
+        return []
+    cited = {c.chunk_id for c in draft.citations}
+    quoted = [p for p in passages if p.chunk.chunk_id in cited]
+    setting = fold(" ".join(filter(None, [query.unit, query.province, *(p.meta.issuer or "" for p in quoted)])))
+    return [n for n in missing_names(query.question, quoted) if fold(n) not in setting]
+
+
 def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds | None = None,
            per_report: bool = False) -> Draft:
     """Extractive answer for `query` from `passages` (already filtered to the asked period/province)."""
@@ -1207,6 +1222,9 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
             if split is not None:
                 return split
         draft = answer_count(query, passages, weights, th, per_report, notes)
+        unnamed = draft_missing_names(query, draft, passages)
+        if unnamed:
+            draft = abstain(passages, f"the figure's passage does not name: {', '.join(unnamed)}")
         if draft.abstained and query.noun and not noun_after_count(query):
             # "được rút ngắn khoảng bao nhiêu so với …?": the noun was only a guess from elsewhere in the
             # question ("thời gian xử lý hồ sơ"); any figure the question's words describe will do
@@ -1219,7 +1237,9 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
         if none is not None or query.noun is not None:
             return none or draft
         per_report = False
-    return answer_sentences(query, passages, weights, th, per_report, notes)
+    draft = answer_sentences(query, passages, weights, th, per_report, notes)
+    unnamed = draft_missing_names(query, draft, passages)
+    return abstain(passages, f"the quoted passages do not name: {', '.join(unnamed)}") if unnamed else draft
 
 
 def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool,

@@ -463,3 +463,11 @@ def test_a_noun_guessed_from_elsewhere_in_the_question_does_not_stop_the_answer(
     from assistant.thesaurus import equivalents
 
     assert {"cat", "giam"} <= equivalents("danh muc tthc duoc rut ngan thoi gian")  # "cắt giảm" a time limit
+
+
+def test_a_name_the_report_gives_elsewhere_does_not_make_another_figure_its_own():
+    ps = passages("Năm 2022, Trung tâm tiếp nhận, giải quyết 20.466 hồ sơ thủ tục hành chính trực tuyến của các sở.",
+                  "Các xã đạt chuẩn tiếp công dân: UBND xã Đức Minh (huyện Mộ Đức); UBND xã Phổ Vinh (thị xã Đức Phổ).")
+    draft = ask("Huyện Mộ Đức năm 2022 giải quyết bao nhiêu hồ sơ thủ tục hành chính?", ps)
+    assert draft.abstained and "Mộ Đức" in draft.meta["abstain_reason"]
+    assert ask("Năm 2022 Trung tâm giải quyết bao nhiêu hồ sơ trực tuyến?", ps).meta["figures"] == ["20.466"]
