@@ -427,7 +427,7 @@ FIGURE_WEIGHTS = {
 SETTING_WEIGHT = 0.4
 
 # Words that open a modifier of a noun rather than continue it ("phản ánh về thủ tục", "lượt với 53 người").
-_PHRASE_BREAK = set("""ve cua cho tai trong o duoc bi da va voi theo tu den khi ma nao gi la co khong hay hoac nay do thi
+_PHRASE_BREAK = set("""ve cua cho tai trong o duoc bi da va voi theo tu den khi ma nao gi la co khong hay hoac nay do thi thuoc
     sao bao nhieu may nhung cac mot""".split())
 
 

@@ -70,8 +70,9 @@ _LIST = re.compile(r"\b(nhung|cac|gi)\b[^?]*\bnao\b|\bliet ke\b|\bke ten\b|\bgom
 _YESNO = re.compile(r"\bco\b.+\bkhong\s*\??\s*$|\b(da|co)\b.+\bchua\s*\??\s*$|\bphai khong\b")
 # "Còn …?", "… thì sao?", and "Trong đó …?" / "Riêng …?" (a part of what the last turn asked about).
 _FOLLOWUP = re.compile(
-    r"^\s*(con|the con|vay con|the|con ve|trong do|trong so do|rieng)\b|\b(thi sao|the nao|ra sao)\s*\??\s*$"
+    r"^\s*(con|the con|vay|the|con ve|trong do|trong so|rieng)\b|\b(thi sao|the nao|ra sao|vay)\s*\??\s*$"
     r"|\b(?:con so|so lieu|chi so|ty le) (?:do|nay|tren)\b"  # "con số đó": the figure just given ("hồ sơ do …" is not)
+    r"|\btrong (?:so )?do\s*\??\s*$"  # "… đã dùng bao nhiêu trong số đó?"
 )
 
 # Requests about the answer's use, not its topic ("để đưa vào bài phát biểu", "trích dẫn", "báo cáo").
@@ -81,7 +82,9 @@ _META = re.compile(
     r"\bbao cao\b|\bphu hop\b|\bviet\b|"
     r"\bca nam\b|\btinh (?:den|toi)\b|"  # "cả năm 2021", "tính đến …": the period, not the topic
     r"\bphan tram\b|"  # "mấy phần trăm": the unit asked (%), like "tỷ lệ"
-    r"\bso luong\b"  # "số lượng" asks a count; "lương" alone is a topic ("nâng lương")
+    r"\bso luong\b|"  # "số lượng" asks a count; "lương" alone is a topic ("nâng lương")
+    r"\b\d+\s*/\s*bc(?:\s*-\s*[a-z]+)*|"  # a report's own number ("Báo cáo 2182/BC-VP") names the report read
+    r"\b(?:co )?(?:ghi nhan|de cap|neu)\b(?=.*\bkhong\s*\??\s*$)"  # "có ghi nhận … không?" asks the report
 )
 
 # A request for passages to quote ("để đưa vào bài phát biểu", "cần vài câu trích").
@@ -308,6 +311,14 @@ def parse_province(folded: str) -> str | None:
     return None
 
 
+def _without_units(folded: str) -> str:
+    """The text with the units' names blanked out (same length): "Kiểm soát TTHC" names a unit, it counts nothing."""
+    for pattern, name in _UNITS:
+        if name:
+            folded = re.sub(r"\b" + pattern, lambda m: " " * len(m.group(0)), folded)
+    return folded
+
+
 def parse_unit(folded: str, text: str = "") -> str | None:
     """The unit the question is about; `text` (unfolded) tells "sở" (a department) from "số"/"so sánh"."""
     typed_accents = diacritic_ratio(text) > 0.05 and len(text) == len(folded)  # positions must line up
@@ -350,8 +361,12 @@ def _known_noun_at(text: str) -> str | None:
     return next((key for form, key in _NOUN_FORMS if re.match(re.escape(form) + r"(?![a-z])", text)), None)
 
 
-def parse_noun(folded: str) -> tuple[str | None, str | None]:
-    """The counted noun: preferably the one right after the count word ("bao nhiêu đơn tố cáo")."""
+def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, str | None]:
+    """The counted noun: preferably the one right after the count word ("bao nhiêu đơn tố cáo").
+
+    Failing that, one said elsewhere in the question, looked for in `elsewhere` (the text with the
+    units' names blanked: "Riêng Trung tâm Phục vụ - Kiểm soát TTHC là bao nhiêu?" does not count TTHC).
+    """
     if re.search(r"\bty le\b|\bphan tram\b|\d\s*%", folded):
         return "%", None
     if re.search(r"\b(?:thu|hang) (?:may|bao nhieu)\b", folded):
@@ -365,12 +380,13 @@ def parse_noun(folded: str) -> tuple[str | None, str | None]:
             rest = noun_after
         known = _known_noun_at(rest)
         words = re.findall(r"[a-z]+", re.split(r"[,;:?.!()]", rest)[0])[:2]
-        if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN:
+        alone = re.match(r"(?:bo|cai|chiec|quyen|cuon)\s*(?:[,;:?.!]|$)", rest)  # "… giải quyết xong bao nhiêu bộ?"
+        if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN and not alone:
             # A noun the dictionary does not know ("tin nhắn", "Phó Giám đốc"): the words themselves.
             literal = [w for w in words if w not in STOPWORDS][:2]
             return "lit:" + " ".join(literal), None
     candidates = [folded[m.end():]] if m else []
-    candidates.append(folded)
+    candidates.append(elsewhere if elsewhere is not None else folded)
     for text in candidates:
         best = None
         for form, key in _NOUN_FORMS:
@@ -423,7 +439,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     province = parse_province(folded)
     unit = parse_unit(folded, text)
     kind = parse_kind(folded)
-    noun, noun_phrase = parse_noun(folded)
+    noun, noun_phrase = parse_noun(folded, _without_units(folded))
     topic = content_words(folded)
     months = asked_months(folded)
     if months and months[0] < months[1] and not any(k in period for k in ("half", "quarter")):

@@ -412,6 +412,7 @@ def test_the_figure_followed_by_the_asked_compound_noun_is_chosen():
     assert extractive.compound(understand("Có mấy đơn vị hành chính?")) == ["hanh", "chinh"]
     # a modifier opened by a preposition is no compound
     assert extractive.compound(understand("Có bao nhiêu phản ánh về thủ tục hành chính?")) == []
+    assert extractive.compound(understand("Có bao nhiêu hồ sơ thuộc thẩm quyền của các sở?")) == []
 
 
 def test_words_a_scan_misread_are_read_as_the_question_words_they_stand_for():

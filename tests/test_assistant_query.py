@@ -287,3 +287,37 @@ def test_that_figure_is_a_followup():
     assert second.unit == first.unit
     own = understand("Năm 2022 có bao nhiêu hồ sơ do Sở Tư pháp giải quyết?", first)
     assert not own.followup  # "hồ sơ do …" is no "số đó"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Năm 2023 mức độ hài lòng tại Trung tâm Phục vụ - Kiểm soát TTHC tỉnh Quảng Ngãi đạt bao nhiêu?",
+     "Dựa trên bao nhiêu lượt đánh giá vậy?"),
+    ("Năm 2021 Chủ tịch UBND tỉnh Quảng Ngãi giao cho Văn phòng bao nhiêu biên chế sự nghiệp?",
+     "Trung tâm Công báo và Tin học đã dùng bao nhiêu trong số đó?"),
+    ("Năm 2023 các sở, ngành tại Trung tâm Phục vụ - Kiểm soát TTHC tỉnh Quảng Ngãi nhận bao nhiêu hồ sơ?",
+     "Trong số đã giải quyết xong, bao nhiêu hồ sơ được trả đúng hoặc trước hạn?"),
+    ("Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp bao nhiêu đoàn đông người?", "Vậy riêng nửa đầu năm là mấy đoàn?"),
+])
+def test_followups_that_lean_on_the_last_answer(first, second):
+    q = understand(second, understand(first))
+    assert q.followup and q.province == "Quảng Ngãi" and q.year in (2021, 2023)
+
+
+def test_a_units_name_is_not_the_counted_noun():
+    q = understand("Trong năm 2023 toàn tỉnh thanh toán trực tuyến được bao nhiêu tiền? Riêng Trung tâm Phục vụ - "
+                   "Kiểm soát TTHC là bao nhiêu?")
+    assert q.noun == "tien"
+    assert understand("Riêng Trung tâm Phục vụ - Kiểm soát TTHC là bao nhiêu?").noun is None
+    assert understand("Trung tâm Phục vụ - Kiểm soát TTHC tiếp nhận bao nhiêu thủ tục hành chính?").noun == "tthc"
+
+
+def test_a_classifier_alone_leaves_the_noun_said_elsewhere():
+    q = understand("Năm 2023 hồ sơ của các sở, ngành đã được giải quyết xong bao nhiêu bộ?")
+    assert q.noun == "ho so"
+
+
+def test_the_reports_own_number_and_the_asking_verb_are_not_topic():
+    q = understand("Báo cáo 2182/BC-VP có ghi nhận trường hợp vi phạm đạo đức công vụ nào không?")
+    assert not {"bc", "vp", "ghi"} & set(q.topic)
+    assert {"vi", "pham", "dao", "duc"} <= set(q.topic)
+    assert "ghi" in understand("Năm 2023 Văn phòng ghi nhận bao nhiêu ý kiến?").topic  # a count's verb stays
