@@ -19,6 +19,7 @@ HOLDOUT2 = ROOT / "eval" / "qa_holdout2.jsonl"  # a second blind set, written la
 HOLDOUT3 = ROOT / "eval" / "qa_holdout3.jsonl"  # a third, written blind in session 3
 HOLDOUT4 = ROOT / "eval" / "qa_holdout4.jsonl"  # a fourth, written blind late in session 3, scored once
 HOLDOUT5 = ROOT / "eval" / "qa_holdout5.jsonl"  # a fifth, written blind in session 4, scored once, then studied
+HOLDOUT6 = ROOT / "eval" / "qa_holdout6.jsonl"  # a sixth, written blind in session 5, scored once, then studied
 OCR_DOC = "002_70eccacdbed34b64.txt"
 CLEAN_DOC = "000_316e9ef7cc27ef2d.txt"
 
@@ -61,7 +62,7 @@ def write_jsonl(path: Path, rows: list) -> Path:
 def holdout() -> list[QAItem]:
     """The sets written blind to the answerer (the first two were studied after their blind scoring)."""
     return (load_dataset(HOLDOUT) + load_dataset(HOLDOUT2) + load_dataset(HOLDOUT3) + load_dataset(HOLDOUT4)
-            + load_dataset(HOLDOUT5))
+            + load_dataset(HOLDOUT5) + load_dataset(HOLDOUT6))
 
 
 def test_files_load_with_enough_items(dev, held_back, holdout):
@@ -97,9 +98,9 @@ def test_every_report_covered(dev, held_back):
     assert covered == {p.name for p in CORPUS.glob("*.txt")}
 
 
-@pytest.mark.parametrize("path", [DEV, TEST, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5],
+@pytest.mark.parametrize("path", [DEV, TEST, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6],
                          ids=["qa.jsonl", "qa_test.jsonl", "qa_holdout.jsonl", "qa_holdout2.jsonl", "qa_holdout3.jsonl",
-                              "qa_holdout4.jsonl", "qa_holdout5.jsonl"])
+                              "qa_holdout4.jsonl", "qa_holdout5.jsonl", "qa_holdout6.jsonl"])
 def test_shipped_file_validates(path):
     assert validate(load_dataset(path), CORPUS) == []
 
