@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
-from assistant.query import NOUNS, Query, understand
+from assistant.query import NOUNS, Query, known_noun_at, understand
 from assistant.thesaurus import equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
@@ -235,10 +235,16 @@ _NOT_NOUN = {"don": r"\s+(vi|gian|gia|hang|dat|le)\b", "tin": r"\s+(hoc|tuong|nh
 
 
 def _noun_at(text: str, noun: str) -> bool:
-    """Does `text` start with a surface form of `noun` (and not with a look-alike compound)?"""
+    """Does `text` start with a surface form of `noun` (and not with a look-alike compound)?
+
+    A literal noun also matches by its first word ("03 Phó" for "Phó Giám đốc"), but not where that
+    word begins another noun the reports count ("thư xin lỗi" is not "04 thủ tục").
+    """
     for form in _noun_forms(noun):
         m = re.match(re.escape(form) + r"(?![a-z])", text)
         if m and not (noun in _NOT_NOUN and re.match(_NOT_NOUN[noun], text[m.end():])):
+            if noun.startswith("lit:") and " " not in form and known_noun_at(text) is not None:
+                continue
             return True
     return False
 

@@ -356,7 +356,7 @@ def parse_kind(folded: str) -> str:
     return "open"
 
 
-def _known_noun_at(text: str) -> str | None:
+def known_noun_at(text: str) -> str | None:
     """The dictionary noun `text` starts with, if any."""
     return next((key for form, key in _NOUN_FORMS if re.match(re.escape(form) + r"(?![a-z])", text)), None)
 
@@ -376,9 +376,9 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
         rest = folded[m.end():].lstrip()
         # a classifier before a known noun: "bao nhiêu bộ hồ sơ" counts hồ sơ
         noun_after = re.sub(r"^(?:bo|cai|chiec|quyen|cuon)\s+", "", rest)
-        if noun_after != rest and _known_noun_at(noun_after):
+        if noun_after != rest and known_noun_at(noun_after):
             rest = noun_after
-        known = _known_noun_at(rest)
+        known = known_noun_at(rest)
         words = re.findall(r"[a-z]+", re.split(r"[,;:?.!()]", rest)[0])[:2]
         alone = re.match(r"(?:bo|cai|chiec|quyen|cuon)\s*(?:[,;:?.!]|$)", rest)  # "… giải quyết xong bao nhiêu bộ?"
         if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN and not alone:

@@ -472,3 +472,13 @@ def test_a_name_the_report_gives_elsewhere_does_not_make_another_figure_its_own(
     draft = ask("Huyện Mộ Đức năm 2022 giải quyết bao nhiêu hồ sơ thủ tục hành chính?", ps)
     assert draft.abstained and "Mộ Đức" in draft.meta["abstain_reason"]
     assert ask("Năm 2022 Trung tâm giải quyết bao nhiêu hồ sơ trực tuyến?", ps).meta["figures"] == ["20.466"]
+
+
+def test_a_literal_noun_matched_by_its_first_word_is_not_another_known_noun():
+    assert understand("Năm 2022 Trung tâm gửi bao nhiêu thư xin lỗi?").noun == "lit:thu"
+    text = "trien khai 100% viec nop ho so qua thiet bi di dong doi voi 04 thu tuc"
+    at = text.index("04")
+    assert extractive.attachment(text, at, at + 2, "lit:thu") == 0.0  # "04 thủ tục" counts procedures
+    text = "gui 12 thu xin loi toi nguoi dan"
+    at = text.index("12")
+    assert extractive.attachment(text, at, at + 2, "lit:thu") == 1.0

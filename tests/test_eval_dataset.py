@@ -68,7 +68,7 @@ def holdout() -> list[QAItem]:
 def test_files_load_with_enough_items(dev, held_back, holdout):
     assert len(dev) >= 100
     assert len(held_back) >= 45
-    assert len(holdout) >= 300
+    assert len(holdout) >= 360
     assert len(dev) + len(held_back) >= 150
 
 
