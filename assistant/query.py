@@ -509,6 +509,10 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
         kept = [w for w in prev.topic if w not in old_noun_words and w not in set((prev.noun_phrase or "").split())]
     else:
         kept = list(prev.topic)
+    if q.unit and prev.unit and q.unit != prev.unit:
+        # "Còn Bộ phận Một cửa thì sao?": another unit asked, the last one's name no longer describes the figure
+        old_unit = set(fold(prev.unit).split()) - set(fold(q.unit).split())
+        kept = [w for w in kept if w not in old_unit]
     merged.topic = kept + new_topic
     merged.focus = new_topic
     merged.standalone = _standalone(merged, q, prev)

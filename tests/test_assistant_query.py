@@ -321,3 +321,10 @@ def test_the_reports_own_number_and_the_asking_verb_are_not_topic():
     assert not {"bc", "vp", "ghi"} & set(q.topic)
     assert {"vi", "pham", "dao", "duc"} <= set(q.topic)
     assert "ghi" in understand("Năm 2023 Văn phòng ghi nhận bao nhiêu ý kiến?").topic  # a count's verb stays
+
+
+def test_a_followup_naming_another_unit_drops_the_last_units_name_from_the_topic():
+    first = understand("Từ đầu năm 2024 đến 28/2, Trung tâm Phục vụ Hành chính công tỉnh Sơn La tiếp nhận bao nhiêu hồ sơ?")
+    q = understand("Còn bộ phận một cửa của chính Văn phòng UBND tỉnh thì nhận bao nhiêu?", first)
+    assert q.unit == "Bộ phận Một cửa" and q.noun == "ho so" and q.year == 2024
+    assert not {"trung", "tam", "phuc", "vu"} & set(q.topic) and {"tiep", "nhan"} <= set(q.topic)
