@@ -1001,6 +1001,10 @@ DOCREF = re.compile(r"\b\d+\s*(?:/|-)\s*(?:[A-ZĐ]|0(?=[A-ZĐ]))[A-ZĐa-zđ]*(?:
 _DOC_TYPES = ("quyet dinh", "ke hoach", "cong van", "nghi quyet", "chi thi", "thong bao", "nghi dinh", "thong tu", "quy che", "de an")
 
 
+# "những chỉ thị nào", "các kế hoạch gì": a list of documents of one type is asked
+_DOC_TYPE_ASKED = re.compile(r"\b(?:nhung|cac)\s+(" + "|".join(_DOC_TYPES) + r")\b[^?]*\b(?:nao|gi)\b")
+
+
 def named_refs(question: str) -> list[str]:
     """Leading numbers of the document references a question itself names ("Kế hoạch số 236/KH-VP" -> "236")."""
     return [re.match(r"\d+", m.group(0)).group(0) for m in DOCREF.finditer(nfc(question))]
@@ -1218,6 +1222,13 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
     notes = Footnotes(passages)
     if query.kind == "docref":
         return answer_docref(query, passages, weights, th, notes)
+    asked_type = _DOC_TYPE_ASKED.search(fold(query.question))
+    if query.kind == "list" and asked_type:
+        # "những chỉ thị nào …?": sentences that name documents of that type, if the reports have them
+        named = answer_sentences(query, passages, weights, th, per_report, notes,
+                                 must=re.compile(r"\b" + asked_type.group(1) + r"\b"))
+        if not named.abstained:
+            return named
     if query.kind == "when":  # "từ khi nào?": a sentence that carries a date, if the reports have one
         dated = answer_sentences(query, passages, weights, th, False, notes, must=_DATE)
         return dated if not dated.abstained else answer_sentences(query, passages, weights, th, per_report, notes)

@@ -482,3 +482,12 @@ def test_a_literal_noun_matched_by_its_first_word_is_not_another_known_noun():
     text = "gui 12 thu xin loi toi nguoi dan"
     at = text.index("12")
     assert extractive.attachment(text, at, at + 2, "lit:thu") == 1.0
+
+
+def test_a_list_of_documents_of_one_type_quotes_sentences_naming_them():
+    ps = passages("Năm 2022 Văn phòng tiếp tục tổ chức thực hiện tốt công tác dân vận chính quyền, công tác tiếp công dân "
+                  "và công tác dân vận của cơ quan hành chính nhà nước các cấp.",
+                  "Tiếp tục thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ và Chỉ thị số "
+                  "08-CT/TU ngày 25/5/2021 của Ban Thường vụ Tỉnh ủy về công tác dân vận.")
+    draft = ask("Năm 2022 Văn phòng tiếp tục tổ chức thực hiện những chỉ thị nào về công tác dân vận?", ps)
+    assert "33/CT-TTg" in draft.text and "08-CT/TU" in draft.text
