@@ -430,7 +430,7 @@ FIGURE_WEIGHTS = {
 }
 
 
-SETTING_WEIGHT = 0.4
+SETTING_WEIGHT = 0.4  # weight of the asked unit's own name among a figure's words (see figure_candidates)
 
 # Words that open a modifier of a noun rather than continue it ("phản ánh về thủ tục", "lượt với 53 người").
 _PHRASE_BREAK = set("""ve cua cho tai trong o duoc bi da va voi theo tu den khi ma nao gi la co khong hay hoac nay do thi thuoc
@@ -1225,10 +1225,10 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
     asked_type = _DOC_TYPE_ASKED.search(fold(query.question))
     if query.kind == "list" and asked_type:
         # "những chỉ thị nào …?": sentences that name documents of that type, if the reports have them
-        named = answer_sentences(query, passages, weights, th, per_report, notes,
-                                 must=re.compile(r"\b" + asked_type.group(1) + r"\b"))
-        if not named.abstained:
-            return named
+        listed = answer_sentences(query, passages, weights, th, per_report, notes,
+                                  must=re.compile(r"\b" + asked_type.group(1) + r"\b"))
+        if not listed.abstained:
+            return listed
     if query.kind == "when":  # "từ khi nào?": a sentence that carries a date, if the reports have one
         dated = answer_sentences(query, passages, weights, th, False, notes, must=_DATE)
         return dated if not dated.abstained else answer_sentences(query, passages, weights, th, per_report, notes)
