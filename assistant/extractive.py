@@ -1001,6 +1001,10 @@ DOCREF = re.compile(r"\b\d+\s*(?:/|-)\s*(?:[A-ZĐ]|0(?=[A-ZĐ]))[A-ZĐa-zđ]*(?:
 _DOC_TYPES = ("quyet dinh", "ke hoach", "cong van", "nghi quyet", "chi thi", "thong bao", "nghi dinh", "thong tu", "quy che", "de an")
 
 
+# "có địa chỉ (trang web) gì?", "website nào?": a web address is asked
+_ADDRESS_ASKED = re.compile(r"\b(?:dia chi|website|trang web|trang thong tin)\b[^?]*\b(?:gi|nao)\b")
+_WEB_ADDRESS = re.compile(r"https?://|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.vn|vn|com|org|net)\b")
+
 # "những chỉ thị nào", "các kế hoạch gì": a list of documents of one type is asked
 _DOC_TYPE_ASKED = re.compile(r"\b(?:nhung|cac)\s+(" + "|".join(_DOC_TYPES) + r")\b[^?]*\b(?:nao|gi)\b")
 
@@ -1220,6 +1224,10 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
             return abstain(passages, "the named department is not in the reports")
         passages = about
     notes = Footnotes(passages)
+    if _ADDRESS_ASKED.search(fold(query.question)):  # "địa chỉ gì?": a sentence that carries a web address
+        addressed = answer_sentences(query, passages, weights, th, False, notes, must=_WEB_ADDRESS)
+        if not addressed.abstained:
+            return addressed
     if query.kind == "docref":
         return answer_docref(query, passages, weights, th, notes)
     asked_type = _DOC_TYPE_ASKED.search(fold(query.question))

@@ -491,3 +491,10 @@ def test_a_list_of_documents_of_one_type_quotes_sentences_naming_them():
                   "08-CT/TU ngày 25/5/2021 của Ban Thường vụ Tỉnh ủy về công tác dân vận.")
     draft = ask("Năm 2022 Văn phòng tiếp tục tổ chức thực hiện những chỉ thị nào về công tác dân vận?", ps)
     assert "33/CT-TTg" in draft.text and "08-CT/TU" in draft.text
+
+
+def test_an_address_asked_is_answered_by_the_sentence_that_carries_it():
+    ps = passages("Cán bộ, công chức của Sở thực hiện tốt nội quy, quy chế; xử lý văn bản đúng quy định, kịp thời.",
+                  "Lãnh đạo Sở chỉ đạo xử lý kịp thời các văn bản trên phần mềm (qlvb.example.gov.vn).")
+    draft = ask("Năm 2022 cán bộ của Sở xử lý văn bản trên phần mềm có địa chỉ gì?", ps)
+    assert "qlvb.example.gov.vn" in draft.text
