@@ -426,7 +426,7 @@ def _words(folded: str) -> set[str]:
 # (a conditional logit, left-one-set-out) chose the right figure no more often than these.
 FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
-    "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5,
+    "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
 }
 
 
@@ -626,6 +626,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "retrieval": 1.0 / (1 + rank),
                         "position": min(j, 5),  # the headline figure comes first in its clause
                         "named": named_after(folded_all, b, query.noun, named, acr, weights) if attach >= 1.0 else 0.0,
+                        # the question's word pairs in the figure's own stretch: "02 cá nhân hoàn thành nhiệm vụ"
+                        # is not "47 cá nhân hoàn thành tốt nhiệm vụ"
+                        "own_pairs": _bigram_bonus(pairs, folded_all[lo:hi], weights),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b], {"attach": attach, "features": features, "at": a}))

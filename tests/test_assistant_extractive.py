@@ -498,3 +498,10 @@ def test_an_address_asked_is_answered_by_the_sentence_that_carries_it():
                   "Lãnh đạo Sở chỉ đạo cán bộ xử lý kịp thời văn bản trên phần mềm (qlvb.example.gov.vn).")
     draft = ask("Năm 2022 cán bộ của Sở xử lý văn bản trên phần mềm có địa chỉ gì?", ps)  # not a document number
     assert not draft.abstained and "qlvb.example.gov.vn" in draft.citations[0].quote
+
+
+def test_the_question_s_word_pairs_in_a_figures_own_stretch_tell_grades_apart():
+    ps = passages("Về đánh giá, xếp loại năm 2022. Có 10 cá nhân thuộc Văn phòng quản lý hoàn thành xuất sắc nhiệm vụ; "
+                  "47 cá nhân hoàn thành tốt nhiệm vụ; 02 cá nhân hoàn thành nhiệm vụ.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    assert ask("Năm 2022 có mấy cá nhân chỉ xếp loại hoàn thành nhiệm vụ?", ps).meta["figures"] == ["02"]
