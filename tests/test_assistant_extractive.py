@@ -505,3 +505,11 @@ def test_the_question_s_word_pairs_in_a_figures_own_stretch_tell_grades_apart():
                   "47 cá nhân hoàn thành tốt nhiệm vụ; 02 cá nhân hoàn thành nhiệm vụ.",
                   "Công tác văn thư được duy trì thường xuyên.")
     assert ask("Năm 2022 có mấy cá nhân chỉ xếp loại hoàn thành nhiệm vụ?", ps).meta["figures"] == ["02"]
+
+
+def test_the_questions_word_pairs_are_read_across_commas():
+    ps = passages("Các sở, ngành tiếp nhận 42.627 hồ sơ.", "Trung tâm tiếp nhận 56.703 hồ sơ.")
+    weights = extractive.TermWeights([p.chunk for p in ps])
+    assert extractive._bigram_bonus(["so nganh"], "cac so, nganh tiep nhan 42.627 ho so", weights) == 1.0
+    assert extractive._bigram_bonus(["so nganh"], "ho so nganh", weights) == 1.0
+    assert extractive._bigram_bonus(["so nganh"], "cac so, ban nganh", weights) == 0.0
