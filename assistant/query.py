@@ -356,6 +356,10 @@ def parse_kind(folded: str) -> str:
     return "open"
 
 
+# Classifiers that may stand before a counted noun ("bao nhiêu bộ hồ sơ") or for it ("bao nhiêu bộ?").
+_CLASSIFIER = r"(?:bo|cai|chiec|quyen|cuon)"
+
+
 def known_noun_at(text: str) -> str | None:
     """The dictionary noun `text` starts with, if any."""
     return next((key for form, key in _NOUN_FORMS if re.match(re.escape(form) + r"(?![a-z])", text)), None)
@@ -375,12 +379,12 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
     if m:
         rest = folded[m.end():].lstrip()
         # a classifier before a known noun: "bao nhiêu bộ hồ sơ" counts hồ sơ
-        noun_after = re.sub(r"^(?:bo|cai|chiec|quyen|cuon)\s+", "", rest)
+        noun_after = re.sub(r"^" + _CLASSIFIER + r"\s+", "", rest)
         if noun_after != rest and known_noun_at(noun_after):
             rest = noun_after
         known = known_noun_at(rest)
         words = re.findall(r"[a-z]+", re.split(r"[,;:?.!()]", rest)[0])[:2]
-        alone = re.match(r"(?:bo|cai|chiec|quyen|cuon)\s*(?:[,;:?.!]|$)", rest)  # "… giải quyết xong bao nhiêu bộ?"
+        alone = re.match(_CLASSIFIER + r"\s*(?:[,;:?.!]|$)", rest)  # "… giải quyết xong bao nhiêu bộ?"
         if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN and not alone:
             # A noun the dictionary does not know ("tin nhắn", "Phó Giám đốc"): the words themselves.
             literal = [w for w in words if w not in STOPWORDS][:2]
