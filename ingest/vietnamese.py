@@ -137,6 +137,10 @@ def number_keys(text: str) -> set[str]:
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
+# Finals a vowel cannot take: "-ng"/"-c" never follow a bare "i"/"y" (that is "-nh"/"-ch"), "-nh"/"-ch" never "o"/"u".
+_BAD_FINAL = re.compile(r"(?:[iy](?:ng|c)|[ou](?:nh|ch))$")
+
+
 def is_syllable(folded_word: str) -> bool:
-    """Could this folded word be a Vietnamese syllable? OCR debris often cannot ("hudng", "ndp", "lugt")."""
-    return _SYLLABLE.fullmatch(folded_word) is not None
+    """Could this folded word be a Vietnamese syllable? OCR debris often cannot ("hudng", "ndp", "lugt", "ding")."""
+    return _SYLLABLE.fullmatch(folded_word) is not None and not _BAD_FINAL.search(folded_word)

@@ -419,6 +419,10 @@ def test_words_a_scan_misread_are_read_as_the_question_words_they_stand_for():
     from ingest.vietnamese import is_syllable
 
     assert not is_syllable("hudng") and not is_syllable("lugt") and is_syllable("huong") and is_syllable("nghieng")
+    # "-ng"/"-c" never follow a bare "i" ("đúng" scanned as "ding"); "-nh"/"-ch" never follow "o"/"u"
+    assert not is_syllable("ding") and not is_syllable("thyc") and not is_syllable("chonh")
+    assert is_syllable("dinh") and is_syllable("thich") and is_syllable("nghieng") and is_syllable("khuynh")
+    assert extractive.misread("ding", {"dung"}) == "dung"
     assert extractive.misread("hudng", {"huong", "dan"}) == "huong"
     assert extractive.misread("dbi", {"dai"}) is None  # three letters are too few to tell
     assert extractive.misread("nhan", {"nhin"}) is None  # a real syllable is never taken for another
