@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
-from assistant.query import NOUNS, Query, known_noun_at, understand
+from assistant.query import NOUNS, Query, asking_fold, known_noun_at, understand
 from assistant.thesaurus import equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
@@ -187,18 +187,31 @@ def _split(text: str, folded: str, heading: str) -> ChunkText:
     return ChunkText(text, folded, heading, set(re.findall(r"[a-z]+", heading)), sentences)
 
 
+# Letters a scan puts for a marked vowel: "sd"/"hd" for "sở"/"hồ", "tdm" for "tâm", "hb" for "hồ", "lugt" for "lượt".
+_STANDS_FOR = {"d": "ao", "b": "o", "g": "o"}
+
+
 def misread(word: str, wanted: set[str]) -> str | None:
     """The question word a scan misread as `word` ("hudng" for "huong", "lugt" for "luot"): one vowel misread
     (a scan loses the vowels' marks), and `word` itself could not be a Vietnamese syllable, so no real
-    word is ever taken for another. Three letters are too few to tell ("dbi" is "đối", not "đại")."""
-    if len(word) < 4 or word in wanted or is_syllable(word):
+    word is ever taken for another. In a word of two or three letters only a letter a scan puts for a
+    marked vowel may differ ("sd" is "sở"; "dbi" is "đối", never "đại")."""
+    if len(word) < 2 or word in wanted or is_syllable(word):
         return None
     for w in wanted:
         if len(w) == len(word):
             diff = [(x, y) for x, y in zip(w, word) if x != y]
-            if len(diff) == 1 and diff[0][0] in "aeiouy":
+            if len(diff) != 1:
+                continue
+            x, y = diff[0]
+            if x in _STANDS_FOR.get(y, "") or (len(word) >= 4 and x in "aeiouy"):
                 return w
     return None
+
+
+def _syllables(pairs: list[str]) -> set[str]:
+    """The syllables of the question's word pairs, short ones included: a scan's "sd, nganh" is "sở, ngành"."""
+    return {w for p in pairs for w in p.split()}
 
 
 def repaired(ct: ChunkText, wanted: set[str]) -> ChunkText:
@@ -546,7 +559,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
     told: dict[str, list[str]] = {}
     out: list[Evidence] = []
-    wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3}
+    wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | _syllables(pairs)
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
         ct = repaired(analyse(p.chunk), wanted) if ocr else analyse(p.chunk)
@@ -671,7 +684,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
     out: list[Evidence] = []
     told: dict[str, list[str]] = {}
     acr = acronyms(query.question)
-    wanted = {w for w in words if len(w) >= 3}
+    wanted = {w for w in words if len(w) >= 3} | _syllables(pairs)
     for rank, p in enumerate(passages):
         ct = repaired(analyse(p.chunk), wanted) if p.meta.low_ocr_quality else analyse(p.chunk)
         telling = _telling(words, p, told)
@@ -1309,7 +1322,7 @@ _PART_BREAK = re.compile(r"(?:,|;|\?|\.\s|\bva\b|\bcon\b)\s*")
 
 def noun_after_count(query: Query) -> bool:
     """Does the question name its counted noun after the count word ("bao nhiêu hồ sơ", "mấy … hồ sơ")?"""
-    folded = fold(query.standalone)
+    folded = asking_fold(query.standalone)
     m = _ASK_COUNT.search(folded)
     if not m or not query.noun or query.noun in ("%", "ordinal") or query.noun.startswith("lit:"):
         return True
@@ -1325,16 +1338,18 @@ def question_parts(query: Query) -> list[Query]:
     if query.followup:  # its standalone form joins the last turn's question: one thing is asked
         return [query]
     text = nfc(query.standalone)
-    folded = fold(text)
+    folded = asking_fold(text)
     asks = list(_ASK_COUNT.finditer(folded))
     if len(asks) < 2 or len(folded) != len(text):
         return [query]
     breaks = [m for m in _PART_BREAK.finditer(folded, asks[0].end(), asks[1].start())]
     if not breaks:
         return [query]
-    # a mark ends a part; "và" may join two words of one part ("tỷ lệ trả trước hạn và đúng hạn")
+    # a break right before the second "bao nhiêu" ends the first part ("sửa đổi, bổ sung và bao nhiêu …");
+    # else a mark does: "và" may join two words of one part ("tỷ lệ trả trước hạn và đúng hạn")
+    adjacent = [m for m in breaks if re.fullmatch(r"(?:(?:con|co|thi|la)\s+)?", folded[m.end() : asks[1].start()])]
     marks = [m for m in breaks if m.group(0)[0] in ",;?."]
-    cut = marks[-1] if marks else breaks[-1]
+    cut = adjacent[-1] if adjacent else marks[-1] if marks else breaks[-1]
     first = understand(text[: cut.start()])
     # slots the whole question named hold for its first part too
     for name in ("year", "half", "quarter", "province", "unit"):

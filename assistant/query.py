@@ -435,6 +435,14 @@ def _strip_followup(question: str) -> str:
 # --- understanding --------------------------------------------------------------
 
 
+def asking_fold(text: str) -> str:
+    """`text` folded, with "máy" (bộ máy), "mây", "may mắn" … blanked: only "mấy" (or a bare "may") asks how many."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return folded
+    return re.sub(r"\bmay\b", lambda m: m.group(0) if text[m.start() : m.end()].lower() in ("mấy", "may") else "   ", folded)
+
+
 def understand(question: str, previous: Query | None = None, today_year: int = 2026) -> Query:
     """Slots of `question`; with `previous`, a follow-up inherits what it does not restate."""
     text = nfc(question).strip()
@@ -442,8 +450,9 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     period = parse_period(folded)
     province = parse_province(folded)
     unit = parse_unit(folded, text)
-    kind = parse_kind(folded)
-    noun, noun_phrase = parse_noun(folded, _without_units(folded))
+    asking = asking_fold(text)
+    kind = parse_kind(asking)
+    noun, noun_phrase = parse_noun(asking, _without_units(asking))
     topic = content_words(folded)
     months = asked_months(folded)
     if months and months[0] < months[1] and not any(k in period for k in ("half", "quarter")):

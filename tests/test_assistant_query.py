@@ -52,6 +52,9 @@ def test_province_and_unit(question, province, unit):
         ("Những mô hình dân vận khéo nào được triển khai?", "list", None),
         ("Có trường hợp nào vi phạm không?", "yesno", "truong hop"),
         ("Công tác cải cách hành chính được thực hiện như thế nào?", "open", None),
+        # "máy" (bộ máy) folds like "mấy" but asks nothing; a bare "may" typed without marks still asks
+        ("Bộ máy của Văn phòng được sắp xếp lại như thế nào?", "open", None),
+        ("co may doan dong nguoi", "count", "doan"),
     ],
 )
 def test_kind_and_noun(question, kind, noun):
