@@ -193,8 +193,11 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
             return Selection(ids if restricted else None, require_year=q.year)
         # "năm 2023" is answered from the full-year report first; the 6-month report of 2023
         # may still be the only one that says it
+        # not when the question names the part of the year ("6 tháng đầu năm", "cả năm"): another part's report
+        # speaks of another period
         same_year = [d for d in ids if _period_matches(docs[d], q, exact=False)]
-        wider = [d for d in same_year if d not in loose] or None
+        if not (q.half or q.quarter or re.search(r"\bca nam\b", fold(q.standalone))):
+            wider = [d for d in same_year if d not in loose] or None
         ids, restricted = loose, True
     return Selection(ids if restricted else None, compare=len(provinces) > 1, wider=wider)
 

@@ -157,6 +157,11 @@ DOCS = {
 def test_full_year_question_reads_the_full_year_report_first_and_may_widen_to_that_year():
     sel = select_documents(DOCS, understand("Năm 2023 Quảng Ngãi tiếp nhận bao nhiêu đơn?"))
     assert sel.doc_ids == ["qn23"] and sel.wider == ["qn23h1"] and not sel.compare
+    # a part of the year named ("6 tháng đầu năm", "cả năm"): a report of another part speaks of another period
+    sel = select_documents(DOCS, understand("Sáu tháng đầu năm 2023 Quảng Ngãi tiếp nhận bao nhiêu đơn?"))
+    assert sel.doc_ids == ["qn23h1"] and sel.wider is None
+    sel = select_documents(DOCS, understand("Cả năm 2023 Quảng Ngãi tiếp nhận bao nhiêu đơn?"))
+    assert sel.doc_ids == ["qn23"] and sel.wider is None
 
 
 def test_two_periods_of_one_year_are_compared():
