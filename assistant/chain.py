@@ -14,7 +14,7 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant import extractive, grounding, llm as llm_mod
+from assistant import extractive, grounding, llm as llm_mod, signing
 from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for, related_list
 from assistant.query import Query, understand
 from assistant.retriever import HybridRetriever, to_passages
@@ -295,8 +295,12 @@ def fill_quotes(text: str, citations: list[Citation]) -> list[Citation]:
 def answer_step(parts: ChainParts):
     def run(work: Work) -> Work:
         t0 = time.perf_counter()
+        signed = signing.answer_signer(work.pool or work.passages) if work.query.kind == "signer" else None
         if work.abstain_reason:
             work.draft = extractive.abstain(work.passages, work.abstain_reason)
+        elif signed is not None:  # the signature is in no chunk: whichever answerer, it is quoted from DocMeta
+            work.draft = signed
+            work.draft.meta["answerer"] = "signature"
         elif parts.chat_model is not None:
             shown = work.passages[: work.k]
             text = llm_mod.generate(parts.chat_model, work.query.standalone, shown)

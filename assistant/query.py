@@ -115,7 +115,7 @@ class Query:
 
     question: str
     standalone: str
-    kind: str = "open"  # count | docref | when | list | yesno | open
+    kind: str = "open"  # signer | count | docref | when | list | yesno | open
     year: int | None = None
     half: int | None = None
     quarter: int | None = None
@@ -341,8 +341,14 @@ _DOCREF = re.compile(
 _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi diem nao|thoi gian nao|tu thang nao|thang nao|tu nam nao|ngay nao)\b")
 
 
+# "Ai ký báo cáo?", "do ai ký", "người ký là ai": answered from the report's signature, not its text.
+_SIGNER = re.compile(r"\b(?:ai|nguoi nao) (?:da |la nguoi )?ky\b|\bnguoi (?:da )?ky\b|\bky ten\b")
+
+
 def parse_kind(folded: str) -> str:
-    """count | docref (which document/number) | when (a date) | yesno | list | open."""
+    """signer | count | docref (which document/number) | when (a date) | yesno | list | open."""
+    if _SIGNER.search(folded):
+        return "signer"
     if _DOCREF.search(folded) and not re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded):
         return "docref"
     if _WHEN.search(folded):

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from assistant import grounding, llm as llm_mod
 from assistant.answer import Answer, Turn
-from assistant.chain import ChainParts, Work, answer_step, build_chain, finish, fill_quotes, llm_citations, prepare_chain
+from assistant.chain import (ChainParts, Work, answer_step, build_chain, finish, fill_quotes, ground_step, llm_citations,
+                             prepare_chain)
 from assistant.extractive import Draft, TermWeights, Thresholds
 from index.passage import Passage, SearchFilters
 from settings import Settings
@@ -64,9 +65,8 @@ class Assistant:
             yield answer
             return
         work = prepare_chain(self.parts).invoke(work)
-        if work.abstain_reason:
-            work = answer_step(self.parts).invoke(work)
-            answer = finish(work, work.draft.text, [], True, []).answer
+        if work.abstain_reason or work.query.kind == "signer":  # answered without the model, in one piece
+            answer = (answer_step(self.parts) | ground_step()).invoke(work).answer
             yield answer.text
             yield answer
             return

@@ -97,6 +97,9 @@ class DocMeta:
     ocr_quality: float | None = None  # share of letters carrying Vietnamese diacritics
     source: str | None = None
     fmt: str | None = None
+    signature: str | None = None  # as printed under "Nơi nhận": "CHÁNH VĂN PHÒNG\nVũ Minh Tâm"
+    signer: str | None = None  # the name alone: "Vũ Minh Tâm"
+    signature_page: int | None = None
 
     @property
     def year(self) -> int | None:

@@ -11,6 +11,7 @@ from ingest.document import Chunk, DocMeta, Document
 from ingest.errors import IngestError
 from ingest.loaders import SUPPORTED, load
 from ingest.metadata import extract_metadata
+from ingest.signature import find_signature
 
 
 @dataclass
@@ -32,6 +33,9 @@ def process_file(path: str | Path, config: ChunkerConfig | None = None) -> Proce
         raise IngestError(path, "tệp không có nội dung văn bản sau khi làm sạch")
     meta = extract_metadata(document.doc_id, cleaned.text, source=document.source, fmt=document.fmt)
     meta.ocr_quality = cleaned.ocr_quality
+    signed = find_signature(document)  # read from the loaded lines: cleaning drops the signature block
+    if signed:
+        meta.signature, meta.signer, meta.signature_page = signed.text, signed.name, signed.page
     chunks = chunk(document.doc_id, cleaned, meta, config)
     if not chunks:
         raise IngestError(path, "không tách được đoạn văn nào từ tệp")

@@ -62,6 +62,12 @@ def test_kind_and_noun(question, kind, noun):
     assert q.kind == kind and q.noun == noun
 
 
+def test_who_signed_is_its_own_kind():
+    for question in ("Báo cáo này do ai ký?", "Ai ký báo cáo số 2182/BC-VP?", "Người ký báo cáo quý I/2024 là ai?"):
+        assert understand(question).kind == "signer", question
+    assert understand("Hai kỳ báo cáo nhận bao nhiêu đơn?").kind == "count"  # "hai kỳ" is no "ai ký"
+
+
 def test_noun_phrase_and_topic():
     q = understand("Ban Tiếp công dân nhận bao nhiêu đơn tố cáo?")
     assert q.noun_phrase == "to cao"

@@ -180,3 +180,13 @@ def test_a_fact_of_the_year_may_come_from_that_years_six_month_report_but_a_figu
     assert "21/QĐ-VP" in fact.text and fact.citations[0].doc_id.startswith("sau_thang")
     figure = assistant.ask("Năm 2023 Ban Tiếp công dân tỉnh tiếp nhận bao nhiêu đơn thư?")
     assert "640" in figure.text and "300" not in figure.text
+
+
+def test_who_signed_a_report_is_quoted_from_its_signature(assistant):
+    answer = assistant.ask("Báo cáo số 2182/BC-VP của Văn phòng UBND tỉnh Quảng Ngãi do ai ký?")
+    assert not answer.abstained and "Vi Minh Tam" in answer.text  # the scan's own spelling, flagged as scanned
+    (c,) = answer.citations
+    assert c.doc_id == "002_70eccacdbed34b64.txt" and c.section == "Chữ ký" and c.low_ocr
+    answer = assistant.ask("Ai ký báo cáo quý I/2024 của Văn phòng UBND tỉnh Sơn La?")
+    assert "CHÁNH VĂN PHÒNG Trần Bình Minh" in answer.text and answer.citations[0].quote == "CHÁNH VĂN PHÒNG\nTrần Bình Minh"
+    _grounded(answer)

@@ -1,0 +1,66 @@
+"""Who signed a report: the title and name printed under its distribution list ("Nơi nhận").
+
+Cleaning drops the distribution list and the signature block from the text that is
+chunked (they would mislead retrieval: "Nơi nhận: - Sở Nội vụ; …"), so the signer is
+read here from the loaded lines and kept in DocMeta, verbatim, for "Ai ký báo cáo?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.document import Document
+from ingest.vietnamese import fold, nfc
+
+_NOI_NHAN = re.compile(r"^noi nh[a-z]{1,3}\s*:")
+_WORD = re.compile(r"[^\W\d_]+")
+_TAIL_LINES = 40  # the signature stands within the last lines of a report
+
+
+@dataclass
+class Signature:
+    """The signature block as printed ("CHÁNH VĂN PHÒNG\\nVũ Minh Tâm") and the signer's name alone."""
+
+    text: str
+    name: str
+    page: int | None
+
+
+def _bare(line: str) -> str:
+    """A line without Markdown emphasis and surrounding space ("**Phạm Xuân Duệ**" -> "Phạm Xuân Duệ")."""
+    return re.sub(r"[*_#]+", "", nfc(line)).strip()
+
+
+def is_person_name(line: str) -> bool:
+    """Two to five title-case words and nothing else: "Vũ Minh Tâm", "Vi Minh Tam" (a scan without marks)."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 5
+        and all(_WORD.fullmatch(w) and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+    )
+
+
+def _is_title(line: str) -> bool:
+    """An office in capitals: "CHÁNH VĂN PHÒNG", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"."""
+    words = _WORD.findall(line)
+    return 1 <= len(words) <= 8 and all(w.isupper() for w in words) and not re.search(r"[\d;,]", line)
+
+
+def find_signature(document: Document) -> Signature | None:
+    """The last person's name after the last "Nơi nhận:" (else among the report's last lines), with the
+    office in capitals printed right above it when there is one. None when no line reads as a name."""
+    lines: list[tuple[str, int | None]] = [
+        (_bare(line), page.number) for page in document.pages for line in page.text.splitlines() if line.strip()
+    ]
+    tail = lines[-_TAIL_LINES:]
+    starts = [i for i, (line, _) in enumerate(tail) if _NOI_NHAN.match(fold(line))]
+    window = tail[starts[-1] + 1 :] if starts else tail
+    for i in range(len(window) - 1, -1, -1):
+        name, page = window[i]
+        if name.startswith("-") or not is_person_name(name):
+            continue
+        above = window[i - 1][0] if i > 0 else ""
+        text = f"{above}\n{name}" if _is_title(above) else name
+        return Signature(text=text, name=name, page=page)
+    return None
