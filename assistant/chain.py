@@ -14,7 +14,7 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant import extractive, grounding, llm as llm_mod, signing
+from assistant import about_report, extractive, grounding, llm as llm_mod
 from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for, related_list
 from assistant.query import Query, understand
 from assistant.retriever import HybridRetriever, to_passages
@@ -295,12 +295,13 @@ def fill_quotes(text: str, citations: list[Citation]) -> list[Citation]:
 def answer_step(parts: ChainParts):
     def run(work: Work) -> Work:
         t0 = time.perf_counter()
-        signed = signing.answer_signer(work.pool or work.passages) if work.query.kind == "signer" else None
+        own = about_report.ANSWERERS.get(work.query.kind)
+        about = own(work.pool or work.passages) if own else None
         if work.abstain_reason:
             work.draft = extractive.abstain(work.passages, work.abstain_reason)
-        elif signed is not None:  # the signature is in no chunk: whichever answerer, it is quoted from DocMeta
-            work.draft = signed
-            work.draft.meta["answerer"] = "signature"
+        elif own:  # the header and signature are in no chunk: quoted from DocMeta, whichever answerer
+            work.draft = about or extractive.abstain(work.passages, "the report prints no such header or signature")
+            work.draft.meta["answerer"] = "report"
         elif parts.chat_model is not None:
             shown = work.passages[: work.k]
             text = llm_mod.generate(parts.chat_model, work.query.standalone, shown)

@@ -115,7 +115,7 @@ class Query:
 
     question: str
     standalone: str
-    kind: str = "open"  # signer | count | docref | when | list | yesno | open
+    kind: str = "open"  # signer | report_id | count | docref | when | list | yesno | open
     year: int | None = None
     half: int | None = None
     quarter: int | None = None
@@ -345,10 +345,21 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi diem nao|thoi gian nao|tu thang n
 _SIGNER = re.compile(r"\b(?:ai|nguoi nao) (?:da |la nguoi )?ky\b|\bnguoi (?:da )?ky\b|\bky ten\b")
 
 
+# "Báo cáo … có số hiệu gì, ký ngày nào?": the report's own number and date (another document's are a docref).
+_REPORT_ID = re.compile(
+    r"^(?:theo |cho (?:toi|em) biet )?bao cao\b"
+    r"(?:(?!\b(?:ke hoach|quyet dinh|cong van|chi thi|nghi quyet|ket luan|thong tu|nghi dinh)\b).)*?"
+    r"\b(?:so hieu|so ky hieu|(?:ky|de|lap|ban hanh|duoc ban hanh)(?: vao)? ngay (?:nao|bao nhieu|thang nao|may)|"
+    r"ngay (?:ky|ban hanh) (?:la )?(?:ngay )?nao)\b"
+)
+
+
 def parse_kind(folded: str) -> str:
-    """signer | count | docref (which document/number) | when (a date) | yesno | list | open."""
+    """signer | report_id | count | docref (which document/number) | when (a date) | yesno | list | open."""
     if _SIGNER.search(folded):
         return "signer"
+    if _REPORT_ID.search(folded.strip()):
+        return "report_id"
     if _DOCREF.search(folded) and not re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded):
         return "docref"
     if _WHEN.search(folded):

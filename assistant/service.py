@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant import grounding, llm as llm_mod
+from assistant import about_report, grounding, llm as llm_mod
 from assistant.answer import Answer, Turn
 from assistant.chain import (ChainParts, Work, answer_step, build_chain, finish, fill_quotes, ground_step, llm_citations,
                              prepare_chain)
@@ -65,7 +65,7 @@ class Assistant:
             yield answer
             return
         work = prepare_chain(self.parts).invoke(work)
-        if work.abstain_reason or work.query.kind == "signer":  # answered without the model, in one piece
+        if work.abstain_reason or work.query.kind in about_report.ANSWERERS:  # answered without the model, in one piece
             answer = (answer_step(self.parts) | ground_step()).invoke(work).answer
             yield answer.text
             yield answer

@@ -97,6 +97,7 @@ class DocMeta:
     ocr_quality: float | None = None  # share of letters carrying Vietnamese diacritics
     source: str | None = None
     fmt: str | None = None
+    dateline: str | None = None  # the header's number and date as printed: "Số: 2182/BC-VP Quảng Ngãi, ngày 02 …"
     signature: str | None = None  # as printed under "Nơi nhận": "CHÁNH VĂN PHÒNG\nVũ Minh Tâm"
     signer: str | None = None  # the name alone: "Vũ Minh Tâm"
     signature_page: int | None = None

@@ -88,7 +88,14 @@ def extract_metadata(doc_id: str, text: str, source: str | None = None, fmt: str
         period=period,
         source=source,
         fmt=fmt,
+        dateline=_dateline(front, front_folded),
     )
+
+
+def _dateline(front: list[str], front_folded: list[str]) -> str | None:
+    """The header lines giving the report's number and date, verbatim ("Số: 2182/BC-VP Quảng Ngãi, ngày 02 …")."""
+    lines = [p for p, f in zip(front, front_folded) if _NUMBER.search(p) or _DATE.search(f)]
+    return "\n".join(dict.fromkeys(lines)) or None
 
 
 def _title_index(paras: list[str]) -> int | None:

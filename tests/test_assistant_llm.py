@@ -142,7 +142,7 @@ def test_bad_llm_spec_is_a_clear_error(tmp_path):
 def test_who_signed_is_answered_from_the_signature_without_the_model(llm_assistant):
     question = "Ai ký báo cáo quý I/2024 của Văn phòng UBND tỉnh Sơn La?"
     answer = llm_assistant.ask(question)
-    assert "Trần Bình Minh" in answer.text and answer.meta["answerer"] == "signature"
+    assert "Trần Bình Minh" in answer.text and answer.meta["answerer"] == "report"
     pieces = list(llm_assistant.stream(question))
     assert "Trần Bình Minh" in pieces[0] and pieces[-1].citations[0].section == "Chữ ký"
     assert not any("Các đoạn trích" in r["messages"][-1]["content"] for r in Handler.requests)  # never asked to answer

@@ -190,3 +190,14 @@ def test_who_signed_a_report_is_quoted_from_its_signature(assistant):
     answer = assistant.ask("Ai ký báo cáo quý I/2024 của Văn phòng UBND tỉnh Sơn La?")
     assert "CHÁNH VĂN PHÒNG Trần Bình Minh" in answer.text and answer.citations[0].quote == "CHÁNH VĂN PHÒNG\nTrần Bình Minh"
     _grounded(answer)
+
+
+def test_a_reports_number_and_date_are_quoted_from_its_header(assistant):
+    answer = assistant.ask("Báo cáo công tác dân vận chính quyền năm 2023 của Văn phòng UBND tỉnh Quảng Ngãi có số hiệu gì, ký ngày nào?")
+    assert "“S6: 2182 /BC-VP Quang Ngai, ngay 02 thang 11 nam 2023”" in answer.text
+    assert "Theo Báo cáo số 2182/BC-VP ngày 02/11/2023 của Văn phòng UBND tỉnh Quảng Ngãi" in answer.text
+    assert answer.citations[0].section == "Số, ngày văn bản"
+    _grounded(answer)
+    # a header that leaves the number blank is quoted blank; a report without a header is not guessed at
+    assert "“Số: /BC-VP Quảng Ngãi, ngày tháng 12 năm 2021”" in assistant.ask("Báo cáo năm 2021 của Văn phòng UBND tỉnh Quảng Ngãi ký ngày nào?").text
+    assert assistant.ask("Báo cáo 6 tháng đầu năm 2023 của Văn phòng UBND tỉnh Quảng Ngãi có số hiệu gì?").abstained

@@ -60,12 +60,18 @@ def test_full_header_with_number_and_date():
     assert (meta.issuer, meta.province, meta.doc_number, meta.date) == (
         "Sở Nội vụ tỉnh Hà Nam", "Hà Nam", "15/BC-SNV", "2024-07-05")
     assert meta.period == Period(2024, half=2)
+    assert meta.dateline == "Số: 15/BC-SNV\nHà Nam, ngày 05 tháng 7 năm 2024"  # as printed, for "số hiệu gì?"
+
+
+def test_a_header_left_blank_for_signing_is_kept_as_printed(metas):
+    assert metas["004"].dateline == "Số: /BC-VP\nQuảng Ngãi, ngày tháng 12 năm 2021" and metas["004"].doc_number is None
+    assert metas["000"].dateline is None  # no header at all
 
 
 def test_unknown_stays_none():
     meta = extract_metadata("x.txt", "Ghi chú nội bộ về việc sắp xếp phòng họp.\n\nKhông có số liệu.")
-    assert (meta.issuer, meta.province, meta.doc_number, meta.date, meta.period, meta.title) == (
-        None, None, None, None, None, None)
+    assert (meta.issuer, meta.province, meta.doc_number, meta.date, meta.period, meta.title, meta.dateline) == (
+        None, None, None, None, None, None, None)
 
 
 def test_province_list_complete():
