@@ -918,9 +918,9 @@ def _following_items(best: Evidence, limit: int) -> list[Evidence]:
 
 
 def _enumerates(quote: str) -> float:
-    """1 when a sentence introduces and spells out several items, 0.5 for a bare run of ";" items."""
+    """1 when a sentence introduces and spells out several items ("gồm: A, B và C"), 0.5 for a bare run of ";" items."""
     m = re.search(r":\s*\S", quote)
-    if m and len(re.findall(r"[;,]", quote[m.end():])) >= 2:
+    if m and len(re.findall(r"[;,]|\bvà\b", quote[m.end():])) >= 2:
         return 1.0
     return 0.5 if quote.count(";") >= 2 else 0.0
 
@@ -950,9 +950,12 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
     if query.kind == "list":
         # a list is answered by a sentence that enumerates ("gồm: A; B; C", "các sở: A, B, C"),
         # best when what introduces it ("Các đơn vị sự nghiệp gồm:") is what the question asks for
+        told: dict[str, list[str]] = {}
         for c in cands:
-            intro = re.split(r":|\bgom\b", fold(c.quote), maxsplit=1)[0]
-            c.score += (0.25 + 0.5 * coverage(query.topic, intro, weights)) * _enumerates(c.quote)
+            head = re.split(r":|\bgom\b", fold(c.quote), maxsplit=1)
+            intro = head[0] if len(head) > 1 else ""  # a bare run of ";" items introduces nothing
+            asked = _telling(query.topic, c.passage, told)  # the reporting office's own name says nothing here
+            c.score += (0.25 + 0.5 * coverage(asked, intro, weights)) * _enumerates(c.quote)
         cands.sort(key=lambda ev: -ev.score)
         best = cands[0]
         # the list lives where the best sentence is: its chunk, plus near-equal sentences of the same report

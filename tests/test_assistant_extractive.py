@@ -521,3 +521,12 @@ def test_the_questions_word_pairs_are_read_across_commas():
     assert extractive._bigram_bonus(["so nganh"], "cac so, nganh tiep nhan 42.627 ho so", weights) == 1.0
     assert extractive._bigram_bonus(["so nganh"], "ho so nganh", weights) == 1.0
     assert extractive._bigram_bonus(["so nganh"], "cac so, ban nganh", weights) == 0.0
+
+
+def test_a_list_is_the_sentence_whose_introduction_names_what_is_asked():
+    ps = passages("Văn phòng đã ban hành Quyết định số 12/QĐ-VP về quy chế làm việc của các đơn vị sự nghiệp; "
+                  "Quyết định số 13/QĐ-VP về chế độ tài chính của đơn vị sự nghiệp; Quyết định số 14/QĐ-VP về văn thư.",
+                  "Các đơn vị sự nghiệp gồm: Trung tâm Thông tin, Nhà khách UBND tỉnh và Nhà khách Thanh Xuân.")
+    # "A, B và C" spells out three items; a bare run of ";" items introduces nothing
+    draft = ask("Văn phòng UBND tỉnh Bình Định có những đơn vị sự nghiệp nào?", ps)
+    assert draft.citations[0].quote.startswith("Các đơn vị sự nghiệp gồm")
