@@ -925,6 +925,15 @@ def _enumerates(quote: str) -> float:
     return 0.5 if quote.count(";") >= 2 else 0.0
 
 
+def _previous_sentence(ev: Evidence) -> Unit | None:
+    """The sentence before `ev` in its paragraph, if any (a short "Kết quả, không có trường hợp nào" concludes it)."""
+    ct = analyse(ev.passage.chunk)
+    before = [u for u in ct.sentences if u.end <= ev.start]
+    if not before or "\n\n" in ct.text[before[-1].end : ev.start]:
+        return None
+    return before[-1]
+
+
 def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds,
                      per_report: bool = False, notes: Footnotes | None = None, must: re.Pattern | None = None) -> Draft:
     """Open, list and yes/no questions: quote the sentences that say so (and match `must`, when given)."""
@@ -974,9 +983,21 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
             lines.append(f"- “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}")
         return Draft("\n".join(lines), cites.items, False)
     if query.kind == "yesno":
-        # a sentence that says "không có …" / "…: Không." answers a yes/no question outright
-        strong = [c for c in cands[:20] if _NEGATION.search(fold(c.quote)) and c.coverage >= th.min_coverage]
-        if strong and strong[0].score >= 0.7 * best.score:
+        # a sentence that says "không có …" / "…: Không." answers a yes/no question outright, also when it
+        # closes the sentence before it ("… quy tắc ứng xử. Kết quả, cơ quan không có trường hợp nào vi phạm.")
+        scores = {(c.passage.chunk.chunk_id, c.start): c for c in cands}
+        strong = []
+        for c in cands[:20]:
+            if not _NEGATION.search(fold(c.quote)):
+                continue
+            prev = _previous_sentence(c)
+            lead = scores.get((c.passage.chunk.chunk_id, prev.start)) if prev else None
+            if c.coverage >= th.min_coverage and c.score >= 0.7 * best.score:
+                strong.append(c)
+            elif lead and max(c.score, lead.score) >= 0.7 * best.score and \
+                    coverage(query.topic, fold(lead.quote + " " + c.quote), weights) >= th.min_coverage:
+                strong.append(c)  # it concludes a sentence on the question's topic, read with it
+        if strong:
             best = strong[0]
         n = cites.cite(best.passage, best.quote)
         verdict = "Không." if _NEGATION.search(fold(best.quote)) else "Có."

@@ -530,3 +530,12 @@ def test_a_list_is_the_sentence_whose_introduction_names_what_is_asked():
     # "A, B và C" spells out three items; a bare run of ";" items introduces nothing
     draft = ask("Văn phòng UBND tỉnh Bình Định có những đơn vị sự nghiệp nào?", ps)
     assert draft.citations[0].quote.startswith("Các đơn vị sự nghiệp gồm")
+
+
+def test_a_no_that_concludes_the_sentence_before_it_answers_a_yes_no_question():
+    ps = passages("Văn phòng thường xuyên tổ chức thực hiện tốt Quy chế văn hóa công sở và quy tắc ứng xử của cán bộ, "
+                  "công chức, viên chức tại cơ quan trong năm.",
+                  "Văn phòng quán triệt quy tắc ứng xử, đạo đức công vụ đến cán bộ, công chức, viên chức, người lao động. "
+                  "Kết quả trong kỳ báo cáo, cơ quan không có trường hợp nào vi phạm.")
+    draft = ask("Năm 2022 có cán bộ, công chức nào của Văn phòng vi phạm quy tắc ứng xử không?", ps)
+    assert draft.text.startswith("Không.") and "không có trường hợp nào vi phạm" in draft.citations[0].quote
