@@ -416,6 +416,8 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
                 best = (hit.start(), key, len(form), hit.end())
         if best:
             rest = text[best[3]:]
+            if re.match(r"\s*(?:tai|ve|cho|trong|qua|do|o|tu|den|theo|voi)\b", rest):
+                return best[1], None  # "hồ sơ tại Trung tâm …": a modifier opened by a preposition is no compound
             words = [w for w in re.findall(r"[a-z]+", rest)[:4] if w not in STOPWORDS]
             phrase_words = []
             for w in words:

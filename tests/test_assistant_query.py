@@ -347,3 +347,10 @@ def test_a_followup_naming_another_unit_drops_the_last_units_name_from_the_topic
     q = understand("Còn bộ phận một cửa của chính Văn phòng UBND tỉnh thì nhận bao nhiêu?", first)
     assert q.unit == "Bộ phận Một cửa" and q.noun == "ho so" and q.year == 2024
     assert not {"trung", "tam", "phuc", "vu"} & set(q.topic) and {"tiep", "nhan"} <= set(q.topic)
+
+
+def test_a_modifier_opened_by_a_preposition_is_not_the_nouns_phrase():
+    assert understand("Năm 2023 có bao nhiêu đơn tố cáo?").noun_phrase == "to cao"
+    # "hồ sơ tại Trung tâm", "phản ánh về TTHC do công dân gửi": where and what about, not a kind of hồ sơ / phản ánh
+    assert understand("Các sở tiếp nhận bao nhiêu hồ sơ tại Trung tâm Phục vụ hành chính công?").noun_phrase is None
+    assert understand("Văn phòng nhận mấy phản ánh, kiến nghị về TTHC do công dân gửi qua đơn thư?").noun_phrase is None
