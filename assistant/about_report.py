@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.extractive import Citations, Draft, _cap, _period_key, _source_phrase
+from assistant.extractive import Citations, Draft, cap_first, period_key, source_phrase
 from index.passage import Passage
 from ingest.document import Chunk, DocMeta
 
@@ -17,9 +17,9 @@ SIGNATURE_SECTION = "Chữ ký"
 HEADER_SECTION = "Số, ngày văn bản"
 
 
-def own_passage(meta: DocMeta, text: str, section: str, page: int | None = None) -> Passage:
+def own_passage(meta: DocMeta, key: str, text: str, section: str, page: int | None = None) -> Passage:
     """A part of the report kept outside its chunks, as a passage so it is cited like any other source."""
-    chunk = Chunk(chunk_id=f"{meta.doc_id}#{section}", doc_id=meta.doc_id, text=text, heading_path=[section], page=page)
+    chunk = Chunk(chunk_id=f"{meta.doc_id}#{key}", doc_id=meta.doc_id, text=text, heading_path=[section], page=page)
     return Passage(chunk=chunk, meta=meta, score=0.0)
 
 
@@ -27,7 +27,7 @@ def _per_report(passages: list[Passage], part: Callable[[DocMeta], Passage | Non
                 meta_key: str) -> Draft | None:
     """One quoted line per report read that has `part`; None when none has it."""
     metas = {p.meta.doc_id: p.meta for p in passages}
-    found = [(m, own) for m in sorted(metas.values(), key=lambda m: _period_key(m.period)) if (own := part(m))]
+    found = [(m, own) for m in sorted(metas.values(), key=lambda m: period_key(m.period)) if (own := part(m))]
     if not found:
         return None
     cites = Citations()
@@ -36,9 +36,9 @@ def _per_report(passages: list[Passage], part: Callable[[DocMeta], Passage | Non
         n = cites.cite(own, own.chunk.text)
         shown = " ".join(own.chunk.text.split())
         if len(found) == 1:
-            lines.append(f"{_source_phrase(own)}, {intro}: “{shown}” [{n}].")
+            lines.append(f"{source_phrase(own)}, {intro}: “{shown}” [{n}].")
         else:
-            label = _cap(meta.period.label) if meta.period and meta.period.label else meta.title or meta.doc_id
+            label = cap_first(meta.period.label) if meta.period and meta.period.label else meta.title or meta.doc_id
             issuer = f" ({meta.issuer})" if meta.issuer else ""
             lines.append(f"- {label}{issuer}: “{shown}” [{n}]")
     text = (head + "\n" if len(lines) > 1 else "") + "\n".join(lines)
@@ -48,7 +48,7 @@ def _per_report(passages: list[Passage], part: Callable[[DocMeta], Passage | Non
 def answer_signer(passages: list[Passage]) -> Draft | None:
     """Who signed each report read, as its signature block prints it."""
     def part(m: DocMeta) -> Passage | None:
-        return own_passage(m, m.signature, SIGNATURE_SECTION, m.signature_page) if m.signature else None
+        return own_passage(m, "signature", m.signature, SIGNATURE_SECTION, m.signature_page) if m.signature else None
 
     return _per_report(passages, part, "người ký", "Người ký từng báo cáo:", "signed")
 
@@ -57,7 +57,7 @@ def answer_identity(passages: list[Passage]) -> Draft | None:
     """The number and date each report read prints in its header (blank when the header leaves them blank),
     followed by the formal citation when both are known."""
     def part(m: DocMeta) -> Passage | None:
-        return own_passage(m, m.dateline, HEADER_SECTION) if m.dateline else None
+        return own_passage(m, "header", m.dateline, HEADER_SECTION) if m.dateline else None
 
     draft = _per_report(passages, part, "đầu văn bản ghi", "Số và ngày ghi ở đầu từng báo cáo:", "headers")
     if draft is None:

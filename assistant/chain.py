@@ -191,10 +191,9 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
             if q.half or q.quarter:  # a named half/quarter that no report covers
                 return Selection([], "no report for this period")
             return Selection(ids if restricted else None, require_year=q.year)
-        # "năm 2023" is answered from the full-year report first; the 6-month report of 2023
-        # may still be the only one that says it
-        # not when the question names the part of the year ("6 tháng đầu năm", "cả năm"): another part's report
-        # speaks of another period
+        # "năm 2023" is answered from the full-year report first; the 6-month report of 2023 may still be the
+        # only one that says it — not when the question names the part of the year ("6 tháng đầu năm",
+        # "cả năm"): another part's report speaks of another period
         same_year = [d for d in ids if _period_matches(docs[d], q, exact=False)]
         if not (q.half or q.quarter or re.search(r"\bca nam\b", fold(q.standalone))):
             wider = [d for d in same_year if d not in loose] or None
@@ -296,10 +295,10 @@ def answer_step(parts: ChainParts):
     def run(work: Work) -> Work:
         t0 = time.perf_counter()
         own = about_report.ANSWERERS.get(work.query.kind)
-        about = own(work.pool or work.passages) if own else None
         if work.abstain_reason:
             work.draft = extractive.abstain(work.passages, work.abstain_reason)
         elif own:  # the header and signature are in no chunk: quoted from DocMeta, whichever answerer
+            about = own(work.pool or work.passages)
             work.draft = about or extractive.abstain(work.passages, "the report prints no such header or signature")
             work.draft.meta["answerer"] = "report"
         elif parts.chat_model is not None:

@@ -724,14 +724,14 @@ class Draft:
     meta: dict = field(default_factory=dict)
 
 
-def _period_key(period: Period | None) -> tuple:
+def period_key(period: Period | None) -> tuple:
     if not period:
         return (9999, 9)
     part = period.quarter * 1 if period.quarter else (period.half * 2 - 1 if period.half else 5)
     return (period.year or 9999, part)
 
 
-def _source_phrase(p: Passage) -> str:
+def source_phrase(p: Passage) -> str:
     meta = p.meta
     phrase = "Theo báo cáo"
     if meta.period and meta.period.label:
@@ -741,7 +741,7 @@ def _source_phrase(p: Passage) -> str:
     return phrase
 
 
-def _cap(s: str) -> str:
+def cap_first(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
@@ -864,7 +864,7 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
         periods = {(ev.passage.meta.period or Period()).label for ev in by_doc.values()}
         figures = {ev.figure for ev in by_doc.values()}
         if len(by_doc) > 1 and (asked_several or (len(periods) == len(by_doc) and len(figures) > 1)):
-            chosen = sorted(by_doc.values(), key=lambda ev: _period_key(ev.passage.meta.period))
+            chosen = sorted(by_doc.values(), key=lambda ev: period_key(ev.passage.meta.period))
     cites = cites or Citations()
     lines = []
     for ev in chosen:
@@ -873,9 +873,9 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
         n = cites.cite(ev.passage, quote)
         shown = clean_quote(quote)
         if len(chosen) == 1:
-            lines.append(f"{_source_phrase(ev.passage)}: “{shown}” [{n}].")
+            lines.append(f"{source_phrase(ev.passage)}: “{shown}” [{n}].")
         else:
-            label = _cap(ev.passage.meta.period.label) if ev.passage.meta.period else ev.passage.doc_id
+            label = cap_first(ev.passage.meta.period.label) if ev.passage.meta.period else ev.passage.doc_id
             issuer = f" ({ev.passage.meta.issuer})" if ev.passage.meta.issuer else ""
             lines.append(f"- {label}{issuer}: “{shown}” [{n}]")
     head = ""
@@ -952,9 +952,9 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
                 by_doc[c.passage.doc_id] = c
         if len(by_doc) > 1:
             lines = []
-            for c in sorted(by_doc.values(), key=lambda ev: _period_key(ev.passage.meta.period)):
+            for c in sorted(by_doc.values(), key=lambda ev: period_key(ev.passage.meta.period)):
                 n = cites.cite(c.passage, c.quote)
-                lines.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
+                lines.append(f"{source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
             return Draft("\n".join(lines), cites.items, False, {"per_report": True})
     if query.kind == "list":
         # a list is answered by a sentence that enumerates ("gồm: A; B; C", "các sở: A, B, C"),
@@ -977,7 +977,7 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
             if len(picked) < th.max_list_items and not any(c.passage is x.passage and c.start == x.start for x in picked):
                 picked.append(c)
         picked = sorted(picked, key=lambda c: (c.passage.chunk.chunk_id, c.start))
-        lines = [f"{_source_phrase(best.passage)}:"]
+        lines = [f"{source_phrase(best.passage)}:"]
         for c in picked:
             n = cites.cite(c.passage, c.quote)
             lines.append(f"- “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}")
@@ -985,13 +985,13 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
     if query.kind == "yesno":
         # a sentence that says "không có …" / "…: Không." answers a yes/no question outright, also when it
         # closes the sentence before it ("… quy tắc ứng xử. Kết quả, cơ quan không có trường hợp nào vi phạm.")
-        scores = {(c.passage.chunk.chunk_id, c.start): c for c in cands}
+        by_start = {(c.passage.chunk.chunk_id, c.start): c for c in cands}
         strong = []
         for c in cands[:20]:
             if not _NEGATION.search(fold(c.quote)):
                 continue
             prev = _previous_sentence(c)
-            lead = scores.get((c.passage.chunk.chunk_id, prev.start)) if prev else None
+            lead = by_start.get((c.passage.chunk.chunk_id, prev.start)) if prev else None
             if c.coverage >= th.min_coverage and c.score >= 0.7 * best.score:
                 strong.append(c)
             elif lead and max(c.score, lead.score) >= 0.7 * best.score and \
@@ -1001,7 +1001,7 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
             best = strong[0]
         n = cites.cite(best.passage, best.quote)
         verdict = "Không." if _NEGATION.search(fold(best.quote)) else "Có."
-        return Draft(f"{verdict} {_source_phrase(best.passage)}: “{clean_quote(best.quote)}” [{n}].", cites.items, False)
+        return Draft(f"{verdict} {source_phrase(best.passage)}: “{clean_quote(best.quote)}” [{n}].", cites.items, False)
     if query.quote_request:
         return _quotable(query, cands, cites, notes, th)
     # a second sentence only when it is nearly as good (from another passage) or comes from the same passage
@@ -1012,7 +1012,7 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
     parts = []
     for c in picked:
         n = cites.cite(c.passage, c.quote)
-        parts.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
+        parts.append(f"{source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
     return Draft("\n".join(parts), cites.items, False)
 
 
@@ -1034,7 +1034,7 @@ def _quotable(query: Query, cands: list[Evidence], cites: Citations, notes: Foot
     parts = []
     for c in picked:
         n = cites.cite(c.passage, c.quote)
-        parts.append(f"{_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
+        parts.append(f"{source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
     return Draft("\n".join(parts), cites.items, False, {"quote_request": True})
 
 
@@ -1082,7 +1082,7 @@ def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, t
     quote = c.passage.chunk.text[s:e]
     cites = Citations()
     n = cites.cite(c.passage, quote)
-    return Draft(f"{_source_phrase(c.passage)}: “{clean_quote(quote)}” [{n}]{_note_suffix(cites, notes, c.passage, quote)}.",
+    return Draft(f"{source_phrase(c.passage)}: “{clean_quote(quote)}” [{n}]{_note_suffix(cites, notes, c.passage, quote)}.",
                  cites.items, False)
 
 
@@ -1405,6 +1405,6 @@ def answer_none(query: Query, passages: list[Passage], weights: TermWeights, th:
             if not forms or any(re.search(r"(?<![a-z])" + re.escape(f) + r"(?![a-z])", tail) for f in forms):
                 cites = Citations()
                 n = cites.cite(c.passage, c.quote)
-                text = f"Không có. {_source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]."
+                text = f"Không có. {source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]."
                 return Draft(text, cites.items, False, {"says_none": True})
     return None
