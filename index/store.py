@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -33,6 +33,9 @@ from ingest.document import Chunk, DocMeta
 from ingest.errors import BaocaoError, IngestError
 
 FORMAT_VERSION = 1
+# What the metadata reader gives (2: the header's dateline and the signature). An index written by an older
+# reader has its unchanged files' DocMeta read again on the next ingest; their chunks and vectors are kept.
+META_VERSION = 2
 MANIFEST = "manifest.json"
 DOCS_FILE = "docs.jsonl"
 CHUNKS_FILE = "chunks.jsonl"
@@ -184,7 +187,8 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _write_index(index_dir: Path, entries: list[_DocEntry], embedder: Embedder, chunker: dict, created: str) -> None:
+def _write_index(index_dir: Path, entries: list[_DocEntry], embedder: Embedder, chunker: dict, created: str,
+                 meta_version: int | None = META_VERSION) -> None:
     """Write all files to a temporary sibling, then swap it in (old → backup, new → final, drop backup)."""
     index_dir = Path(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -203,6 +207,7 @@ def _write_index(index_dir: Path, entries: list[_DocEntry], embedder: Embedder, 
             SparseIndex.build(texts, f, use_bigrams=USE_BIGRAMS).save(tmp / f"bm25_{f}")
         manifest = {
             "format_version": FORMAT_VERSION,
+            "meta_version": meta_version,
             "embedder": {"id": embedder.id, "dim": int(embedder.dim)},
             "chunker": chunker,
             "sparse": {"fields": list(FIELDS), "bigrams": USE_BIGRAMS},
@@ -309,10 +314,12 @@ def _ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool, co
         config = ChunkerConfig(**manifest["chunker"]) if manifest and manifest.get("chunker") else ChunkerConfig()
     chunker = asdict(config)
     same_chunker = manifest is not None and manifest.get("chunker") == chunker
+    same_meta = manifest is not None and manifest.get("meta_version") == META_VERSION
 
     by_source = {e.source: e for e in old}
     taken = {e.doc_id for e in old}
     updated: dict[str, _DocEntry] = {}  # source -> new entry
+    reread: dict[str, _DocEntry] = {}  # source -> unchanged entry with its metadata read again
     seen: set[str] = set()
     pending: list[Chunk] = []
     paths = [Path(p).expanduser() for p in paths]
@@ -339,6 +346,10 @@ def _ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool, co
             report.files.append(FileReport(str(path), None, "error", reason=f"Không đọc được tệp: {exc}"))
             continue
         if prev and prev.sha256 == sha and same_chunker:
+            if not same_meta:
+                meta = _reread_meta(path, config, prev.doc_id)
+                if meta is not None:
+                    reread[source] = replace(prev, meta=meta)
             report.files.append(FileReport(str(path), prev.doc_id, "unchanged", len(prev.chunks)))
             continue
         try:
@@ -370,7 +381,7 @@ def _ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool, co
         if e.source in removed:
             report.files.append(FileReport(e.source, e.doc_id, "removed", len(e.chunks)))
 
-    if not updated and not removed:
+    if not updated and not removed and not reread:
         report.total_chunks = sum(len(e.chunks) for e in old)
         report.message = (
             "Chỉ mục không thay đổi." if manifest else "Không có tệp nào nạp được; chưa tạo chỉ mục."
@@ -385,7 +396,7 @@ def _ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool, co
         entry.vectors = vectors[offset : offset + len(entry.chunks)]
         offset += len(entry.chunks)
 
-    entries = [updated.pop(e.source, e) for e in old if e.source not in removed]
+    entries = [updated.pop(e.source, None) or reread.get(e.source, e) for e in old if e.source not in removed]
     entries.extend(updated.values())
     created = manifest.get("created", _now()) if manifest else _now()
     _write_index(index_dir, entries, embedder, chunker, created)
@@ -394,6 +405,18 @@ def _ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool, co
     report.message = f"Đã cập nhật chỉ mục tại {index_dir}: {len(entries)} tài liệu, {report.total_chunks} đoạn."
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _reread_meta(path: Path, config, doc_id: str) -> DocMeta | None:
+    """An unchanged file's DocMeta as the current reader gives it (None if the file now fails: keep the old)."""
+    from ingest.pipeline import process_file
+
+    try:
+        meta = process_file(path, config).meta
+    except Exception:  # the file was indexed before; its old metadata stays
+        return None
+    meta.doc_id = doc_id
+    return meta
 
 
 def remove_documents(index_dir: Path, doc_ids, embedder: Embedder) -> IngestReport:
@@ -419,7 +442,8 @@ def _remove_documents(index_dir: Path, doc_ids, embedder: Embedder) -> IngestRep
             report.files.append(FileReport(e.source, e.doc_id, "removed", len(e.chunks)))
     kept = [e for e in entries if e.doc_id not in wanted]
     if len(kept) != len(entries):
-        _write_index(index_dir, kept, embedder, manifest.get("chunker", {}), manifest.get("created", _now()))
+        _write_index(index_dir, kept, embedder, manifest.get("chunker", {}), manifest.get("created", _now()),
+                     manifest.get("meta_version"))  # the kept documents' metadata is as old as it was
         report.written = True
     report.total_chunks = sum(len(e.chunks) for e in kept)
     report.message = f"Chỉ mục còn {len(kept)} tài liệu, {report.total_chunks} đoạn."
