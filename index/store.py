@@ -396,10 +396,15 @@ def _ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool, co
         entry.vectors = vectors[offset : offset + len(entry.chunks)]
         offset += len(entry.chunks)
 
-    entries = [updated.pop(e.source, None) or reread.get(e.source, e) for e in old if e.source not in removed]
+    kept_old = [e for e in old if e.source not in removed]
+    # the index is of the current reader only when no document kept its old metadata (an upload of one file
+    # into an old index leaves the others to be read again by a later ingest of their folder)
+    fresh = same_meta or all(e.source in updated or e.source in reread for e in kept_old)
+    entries = [updated.pop(e.source, None) or reread.get(e.source, e) for e in kept_old]
     entries.extend(updated.values())
     created = manifest.get("created", _now()) if manifest else _now()
-    _write_index(index_dir, entries, embedder, chunker, created)
+    _write_index(index_dir, entries, embedder, chunker, created,
+                 META_VERSION if fresh else (manifest or {}).get("meta_version"))
     report.written = True
     report.total_chunks = sum(len(e.chunks) for e in entries)
     report.message = f"Đã cập nhật chỉ mục tại {index_dir}: {len(entries)} tài liệu, {report.total_chunks} đoạn."

@@ -237,3 +237,16 @@ def test_an_index_from_an_older_metadata_reader_gets_its_metadata_read_again_wit
     assert json.loads(_manifest(index_dir))["meta_version"] == store.META_VERSION
     # once read again, the next ingest changes nothing
     assert not ingest_paths([BUNDLED_CORPUS], index_dir, counting, progress=False).written
+
+
+def test_one_file_added_to_an_old_index_leaves_it_marked_old(corpus_index_dir, embedder, tmp_path):
+    index_dir = tmp_path / "index"
+    shutil.copytree(corpus_index_dir, index_dir)
+    manifest = json.loads(_manifest(index_dir))
+    manifest.pop("meta_version", None)
+    (index_dir / store.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    folder = write_reports(tmp_path / "reports")
+    one = sorted(folder.iterdir())[0]
+    assert ingest_paths([one], index_dir, embedder, progress=False).written
+    # the bundled reports were not read again, so the next ingest of their folder still refreshes them
+    assert json.loads(_manifest(index_dir)).get("meta_version") is None
