@@ -24,13 +24,14 @@ def own_passage(meta: DocMeta, key: str, text: str, section: str, page: int | No
 
 
 def _per_report(passages: list[Passage], part: Callable[[DocMeta], Passage | None], intro: str, head: str,
-                meta_key: str) -> Draft | None:
-    """One quoted line per report read that has `part`; None when none has it."""
+                meta_key: str, cites: Citations | None = None) -> Draft | None:
+    """One quoted line per report read that has `part`; None when none has it. `cites` is shared when one
+    answer quotes several parts (the header and the signature), so the [n] stay consistent."""
     metas = {p.meta.doc_id: p.meta for p in passages}
     found = [(m, own) for m in sorted(metas.values(), key=lambda m: period_key(m.period)) if (own := part(m))]
     if not found:
         return None
-    cites = Citations()
+    cites = cites or Citations()
     lines = []
     for meta, own in found:
         n = cites.cite(own, own.chunk.text)
@@ -45,21 +46,21 @@ def _per_report(passages: list[Passage], part: Callable[[DocMeta], Passage | Non
     return Draft(text, cites.items, False, {meta_key: [m.doc_id for m, _ in found]})
 
 
-def answer_signer(passages: list[Passage]) -> Draft | None:
+def answer_signer(passages: list[Passage], cites: Citations | None = None) -> Draft | None:
     """Who signed each report read, as its signature block prints it."""
     def part(m: DocMeta) -> Passage | None:
         return own_passage(m, "signature", m.signature, SIGNATURE_SECTION, m.signature_page) if m.signature else None
 
-    return _per_report(passages, part, "người ký", "Người ký từng báo cáo:", "signed")
+    return _per_report(passages, part, "người ký", "Người ký từng báo cáo:", "signed", cites)
 
 
-def answer_identity(passages: list[Passage]) -> Draft | None:
+def answer_identity(passages: list[Passage], cites: Citations | None = None) -> Draft | None:
     """The number and date each report read prints in its header (blank when the header leaves them blank),
     followed by the formal citation when both are known."""
     def part(m: DocMeta) -> Passage | None:
         return own_passage(m, "header", m.dateline, HEADER_SECTION) if m.dateline else None
 
-    draft = _per_report(passages, part, "đầu văn bản ghi", "Số và ngày ghi ở đầu từng báo cáo:", "headers")
+    draft = _per_report(passages, part, "đầu văn bản ghi", "Số và ngày ghi ở đầu từng báo cáo:", "headers", cites)
     if draft is None:
         return None
     metas = {p.meta.doc_id: p.meta for p in passages}
@@ -70,5 +71,16 @@ def answer_identity(passages: list[Passage]) -> Draft | None:
     return draft
 
 
+def answer_identity_and_signer(passages: list[Passage]) -> Draft | None:
+    """"Báo cáo … do ai ký, ký ngày nào?": the header's number and date, then the signature."""
+    cites = Citations()
+    parts = [d for d in (answer_identity(passages, cites), answer_signer(passages, cites)) if d is not None]
+    if not parts:
+        return None
+    return Draft("\n".join(d.text for d in parts), cites.items, False, {k: v for d in parts for k, v in d.meta.items()})
+
+
 # the kinds of question (assistant.query.parse_kind) answered from the report's own header and signature
-ANSWERERS: dict[str, Callable[[list[Passage]], Draft | None]] = {"signer": answer_signer, "report_id": answer_identity}
+ANSWERERS: dict[str, Callable[[list[Passage]], Draft | None]] = {
+    "signer": answer_signer, "report_id": answer_identity, "report_id_signer": answer_identity_and_signer,
+}

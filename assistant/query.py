@@ -115,7 +115,7 @@ class Query:
 
     question: str
     standalone: str
-    kind: str = "open"  # signer | report_id | count | docref | when | list | yesno | open
+    kind: str = "open"  # signer | report_id | report_id_signer | count | docref | when | list | yesno | open
     year: int | None = None
     half: int | None = None
     quarter: int | None = None
@@ -355,11 +355,11 @@ _REPORT_ID = re.compile(
 
 
 def parse_kind(folded: str) -> str:
-    """signer | report_id | count | docref (which document/number) | when (a date) | yesno | list | open."""
-    if _SIGNER.search(folded):
-        return "signer"
-    if _REPORT_ID.search(folded.strip()):
-        return "report_id"
+    """signer | report_id | report_id_signer | count | docref (which document/number) | when (a date) | yesno |
+    list | open."""
+    signer, report_id = _SIGNER.search(folded), _REPORT_ID.search(folded.strip())
+    if signer or report_id:
+        return "report_id_signer" if signer and report_id else "signer" if signer else "report_id"
     if _DOCREF.search(folded) and not re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded):
         return "docref"
     if _WHEN.search(folded):

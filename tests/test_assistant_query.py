@@ -68,6 +68,7 @@ def test_who_signed_is_its_own_kind():
     assert understand("Hai kỳ báo cáo nhận bao nhiêu đơn?").kind == "count"  # "hai kỳ" is no "ai ký"
     assert understand("Báo cáo số 2182/BC-VP đề ngày nào?").kind == "report_id"
     assert understand("Báo cáo năm 2023 có số hiệu gì, ký ngày nào?").kind == "report_id"
+    assert understand("Báo cáo số 2182/BC-VP do ai ký, ký ngày nào?").kind == "report_id_signer"
     # another document's date, or a date the report tells of, is not the report's own
     assert understand("Kế hoạch 1879/KH-VP ban hành ngày nào?").kind == "docref"
     assert understand("Theo báo cáo, Trung tâm bắt đầu thanh toán trực tuyến từ ngày nào?").kind == "when"

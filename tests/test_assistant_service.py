@@ -201,3 +201,7 @@ def test_a_reports_number_and_date_are_quoted_from_its_header(assistant):
     # a header that leaves the number blank is quoted blank; a report without a header is not guessed at
     assert "“Số: /BC-VP Quảng Ngãi, ngày tháng 12 năm 2021”" in assistant.ask("Báo cáo năm 2021 của Văn phòng UBND tỉnh Quảng Ngãi ký ngày nào?").text
     assert assistant.ask("Báo cáo 6 tháng đầu năm 2023 của Văn phòng UBND tỉnh Quảng Ngãi có số hiệu gì?").abstained
+    # both asked at once: the header, then the signature, each with its own [n]
+    both = assistant.ask("Báo cáo số 2182/BC-VP do ai ký, ký ngày nào?")
+    assert "2182 /BC-VP" in both.text and "“Vi Minh Tam” [2]" in both.text
+    assert [c.section for c in both.citations] == ["Số, ngày văn bản", "Chữ ký"]
