@@ -108,7 +108,7 @@ def run_inspect(args: argparse.Namespace, settings: Settings) -> int:
     embedder = index.manifest.get("embedder", {})
     table = Table(title=f"Chỉ mục {settings.index_dir} · mô hình nhúng {embedder.get('id')} · cập nhật {index.manifest.get('updated')}")
     table.add_column("tài liệu", no_wrap=True)  # the id users type back: never broken
-    for col in ("tiêu đề", "cơ quan ban hành", "tỉnh", "số", "ngày", "kỳ báo cáo", "chất lượng OCR", "số đoạn"):
+    for col in ("tiêu đề", "cơ quan ban hành", "tỉnh", "số", "ngày", "kỳ báo cáo", "người ký", "chất lượng OCR", "số đoạn"):
         table.add_column(col, overflow="fold")
     for doc_id, meta in index.docs.items():
         if meta.ocr_quality is None:
@@ -123,6 +123,7 @@ def run_inspect(args: argparse.Namespace, settings: Settings) -> int:
             meta.doc_number or "—",
             meta.date or "—",
             meta.period.label if meta.period and meta.period.label else "—",
+            meta.signer or "—",
             quality,
             str(counts.get(doc_id, 0)),
         )

@@ -72,6 +72,7 @@ def test_search_human_output_and_inspect(corpus_copy, capsys, monkeypatch):
     for path in BUNDLED_CORPUS.glob("*.txt"):
         assert path.name[:12] in out
     assert "thấp" in out  # the OCR report is flagged
+    assert "Trần Bình Minh" in out  # who signed, as printed under "Nơi nhận"
 
 
 def test_ingest_reports_each_file_and_fails_on_errors(home, tmp_path, capsys):
