@@ -225,6 +225,11 @@ def repaired(ct: ChunkText, wanted: set[str]) -> ChunkText:
     return _split(ct.text, folded, read(ct.heading))  # the heading too: a sentence repeating it is still known
 
 
+def read_chunk(p: Passage, wanted: set[str]) -> ChunkText:
+    """A passage's analysed chunk; a scanned one with the question's misread words restored (see `repaired`)."""
+    return repaired(analyse(p.chunk), wanted) if p.meta.low_ocr_quality else analyse(p.chunk)
+
+
 def question_pairs(query: Query) -> list[str]:
     """Adjacent syllable pairs of the question with at least one content word ("tại chỗ", "trễ hạn").
 
@@ -562,7 +567,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | _syllables(pairs)
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
-        ct = repaired(analyse(p.chunk), wanted) if ocr else analyse(p.chunk)
+        ct = read_chunk(p, wanted)
         text, folded_all = ct.text, ct.folded
         telling = _telling(words, p, told)
         for si, sent in enumerate(ct.sentences):
@@ -686,7 +691,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
     acr = acronyms(query.question)
     wanted = {w for w in words if len(w) >= 3} | _syllables(pairs)
     for rank, p in enumerate(passages):
-        ct = repaired(analyse(p.chunk), wanted) if p.meta.low_ocr_quality else analyse(p.chunk)
+        ct = read_chunk(p, wanted)
         telling = _telling(words, p, told)
         for sent in ct.sentences:
             sent_words = with_acronyms(sent.words, acr)

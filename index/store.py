@@ -347,7 +347,7 @@ def _ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool, co
             continue
         if prev and prev.sha256 == sha and same_chunker:
             if not same_meta:
-                meta = _reread_meta(path, config, prev.doc_id)
+                meta = _reread_meta(path, prev.doc_id)
                 if meta is not None:
                     reread[source] = replace(prev, meta=meta)
             report.files.append(FileReport(str(path), prev.doc_id, "unchanged", len(prev.chunks)))
@@ -412,12 +412,12 @@ def _ingest_paths(paths, index_dir: Path, embedder: Embedder, progress: bool, co
     return report
 
 
-def _reread_meta(path: Path, config, doc_id: str) -> DocMeta | None:
+def _reread_meta(path: Path, doc_id: str) -> DocMeta | None:
     """An unchanged file's DocMeta as the current reader gives it (None if the file now fails: keep the old)."""
-    from ingest.pipeline import process_file
+    from ingest.pipeline import read_metadata
 
     try:
-        meta = process_file(path, config).meta
+        meta = read_metadata(path)
     except Exception:  # the file was indexed before; its old metadata stays
         return None
     meta.doc_id = doc_id

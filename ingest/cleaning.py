@@ -45,7 +45,7 @@ LETTERED = re.compile(r"^[a-zđ]\)(?=\s|$)")
 BULLET = re.compile(r"^[-+*•–]\s")
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|\./\.)[\s\"”“'’)\]*_]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$", re.IGNORECASE)
-_NOI_NHAN = re.compile(r"^noi nh[a-z]{1,3}\s*:")
+NOI_NHAN = re.compile(r"^noi nh[a-z]{1,3}\s*:")  # "Nơi nhận:" (also OCR "Noi nhgn:"), folded
 _SUP = re.compile(r"<sup>\s*([^<]{0,8}?)\s*</sup>", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*")
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<!\S)__(\S(?:.*?\S)?)__(?!\w)")
@@ -220,7 +220,7 @@ def _is_title_word(line: str) -> bool:
 def _drop_tail(paras: list[str]) -> list[str]:
     """Drop everything from "Nơi nhận:" (also OCR "Noi nhgn") in the last part of the report."""
     for i, text in enumerate(paras):
-        if i >= len(paras) * 0.5 and _NOI_NHAN.match(fold(text).strip("* ")):
+        if i >= len(paras) * 0.5 and NOI_NHAN.match(fold(text).strip("* ")):
             return paras[:i]
     return paras
 

@@ -24,9 +24,8 @@ class ProcessedDoc:
     clean_text: CleanText | None = None
 
 
-def process_file(path: str | Path, config: ChunkerConfig | None = None) -> ProcessedDoc:
-    """Run the whole ingest path on one file; raises `IngestError` (Vietnamese reason) when it cannot."""
-    config = config or ChunkerConfig()
+def _read(path: str | Path) -> tuple[Document, CleanText, DocMeta]:
+    """Load, clean and read the metadata of one file; raises `IngestError` when it has no text."""
     document = load(path)
     cleaned = clean(document)
     if not cleaned.text.strip():
@@ -36,6 +35,18 @@ def process_file(path: str | Path, config: ChunkerConfig | None = None) -> Proce
     signed = find_signature(document)  # read from the loaded lines: cleaning drops the signature block
     if signed:
         meta.signature, meta.signer, meta.signature_page = signed.text, signed.name, signed.page
+    return document, cleaned, meta
+
+
+def read_metadata(path: str | Path) -> DocMeta:
+    """A file's DocMeta alone (no chunking): for an index whose metadata an older reader wrote."""
+    return _read(path)[2]
+
+
+def process_file(path: str | Path, config: ChunkerConfig | None = None) -> ProcessedDoc:
+    """Run the whole ingest path on one file; raises `IngestError` (Vietnamese reason) when it cannot."""
+    config = config or ChunkerConfig()
+    document, cleaned, meta = _read(path)
     chunks = chunk(document.doc_id, cleaned, meta, config)
     if not chunks:
         raise IngestError(path, "không tách được đoạn văn nào từ tệp")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.cleaning import NOI_NHAN
 from ingest.document import Document
 from ingest.vietnamese import fold, nfc
 
-_NOI_NHAN = re.compile(r"^noi nh[a-z]{1,3}\s*:")
 _WORD = re.compile(r"[^\W\d_]+")
 _TAIL_LINES = 40  # the signature stands within the last lines of a report
 
@@ -54,7 +54,7 @@ def find_signature(document: Document) -> Signature | None:
         (_bare(line), page.number) for page in document.pages for line in page.text.splitlines() if line.strip()
     ]
     tail = lines[-_TAIL_LINES:]
-    starts = [i for i, (line, _) in enumerate(tail) if _NOI_NHAN.match(fold(line))]
+    starts = [i for i, (line, _) in enumerate(tail) if NOI_NHAN.match(fold(line))]
     window = tail[starts[-1] + 1 :] if starts else tail
     for i in range(len(window) - 1, -1, -1):
         name, page = window[i]
