@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
 from assistant.query import NOUNS, Query, asking_fold, known_noun_at, understand
-from assistant.thesaurus import equivalents
+from assistant.thesaurus import alternatives, equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
 from ingest.vietnamese import NUMBER, fold, folded_tokens, is_syllable, nfc
@@ -317,9 +317,12 @@ def _fuzzy_noun_at(text: str, noun: str) -> bool:
         if not got:
             continue
         words = got.group(0).split()
-        if all(len(w) == len(f) for w, f in zip(words, want)) and sum(
-            x != y for w, f in zip(words, want) for x, y in zip(w, f)
-        ) == 1:
+        if not all(len(w) == len(f) for w, f in zip(words, want)):
+            continue
+        misread = [(x, y, w) for w, f in zip(words, want) for x, y in zip(w, f) if x != y]
+        # a scan garbles marked vowels ("lugt", "thi tuc" for "thủ tục"); a changed consonant
+        # that leaves another word is that word ("13 cong tác" is not "13 đồng")
+        if len(misread) == 1 and (misread[0][1] in "aeiouy" or not is_syllable(misread[0][2])):
             return True
     return False
 
@@ -356,6 +359,8 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
             return 0.7
     before = folded[max(0, start - 60) : start]
     for form in _noun_forms(noun):
+        if form == "dong":
+            continue  # "đồng" follows its amount; before a figure it is "động" ("các hoạt động, nhất là 13 …")
         if re.search(r"(?<![a-z])" + re.escape(form) + r"[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b|\()\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
             return 0.7
     return 0.0
@@ -485,6 +490,55 @@ def compound(query: Query) -> list[str]:
     return []
 
 
+def share_words(query: Query) -> list[str]:
+    """What an asked share is a share of: "tỷ lệ hài lòng" -> ["hai", "long"]; [] for "đạt tỷ lệ bao nhiêu %"."""
+    if query.noun != "%":
+        return []
+    m = re.search(r"\b(?:ty le|phan tram)\b", asking_fold(query.standalone))
+    if not m:
+        return []
+    words = []
+    for w in re.match(r"[a-z ]*", asking_fold(query.standalone)[m.end() :]).group(0).split():
+        if w in _PHRASE_BREAK or w in ("phan", "tram", "dat") or len(words) == 3:
+            break
+        words.append(w)
+    return words
+
+
+_CHANNEL = re.compile(r"(?<!\w)(?:qua|bằng)\s+(?!khen\b|chứng\b|nhau\b)(\w+(?:\s+\w+){0,3})")
+
+
+def channel_pattern(query: Query, scanned: bool = False) -> str | None:
+    """The way the question says things came ("qua đường dây nóng", "bằng đơn thư") as a pattern of
+    its word pairs; a figure of another channel ("qua đường bưu chính") does not answer it.
+    In a scanned report the pairs' vowels may be misread.
+
+    Read in the question as typed: folded, "qua" is also "kết quả" and "quá hạn"."""
+    m = _CHANNEL.search(nfc(query.question).lower())
+    if not m:
+        return None
+    words = []
+    for w in fold(m.group(1)).split()[:4]:
+        if w in _PHRASE_BREAK:
+            break
+        words.append(w)
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])] or words
+    forms = [re.escape(f).replace(r"\ ", r"\s+") for p in pairs for f in alternatives(p)]
+    if scanned:  # a scan garbles marked vowels: "hinh thirc tryc" is "hình thức trực"
+        forms = [re.sub(r"[aeiouy]+", "[a-z]{1,3}", f) for f in forms]
+    return r"(?<![a-z])(?:" + "|".join(forms) + r")(?![a-z])" if forms else None
+
+
+def share_pattern(words: list[str]) -> str | None:
+    """The share's head as a pattern: its first two words together ("hai long", not "hai đơn vị"),
+    a counted noun in any of its forms ("tthc" is also "thủ tục hành chính")."""
+    if not words:
+        return None
+    noun = known_noun_at(" ".join(words))
+    forms = _noun_forms(noun) if noun else [" ".join(words[:2])]
+    return r"(?<![a-z])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![a-z])"
+
+
 def named_after(folded: str, end: int, noun: str | None, words: list[str], acr: dict[str, set[str]],
                 weights: TermWeights) -> float:
     """Share of the asked compound said right after the figure's noun: "07 đơn vị hành chính",
@@ -564,9 +618,13 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
     told: dict[str, list[str]] = {}
     out: list[Evidence] = []
+    share = share_words(query)
+    share = share_pattern(share)
+    channels = (channel_pattern(query), channel_pattern(query, scanned=True))
     wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | _syllables(pairs)
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
+        channel = channels[bool(ocr)]
         ct = read_chunk(p, wanted)
         text, folded_all = ct.text, ct.folded
         telling = _telling(words, p, told)
@@ -652,7 +710,12 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "own_pairs": _bigram_bonus(pairs, folded_all[lo:hi], weights),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
-                    out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b], {"attach": attach, "features": features, "at": a}))
+                    # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
+                    own_text = f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}"
+                    of_asked = not share or re.search(share, own_text) is not None
+                    of_asked = of_asked and (not channel or re.search(channel, f"{sent.folded} | {ct.heading}") is not None)
+                    out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
+                                        {"attach": attach, "features": features, "at": a, "of_asked": of_asked}))
     out.sort(key=lambda ev: -ev.score)
     return out
 
@@ -843,7 +906,7 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
     """
     # without a known noun any figure could match, so the clause must say more of the question
     need = th.min_count_coverage if query.noun else th.min_coverage_no_noun
-    cands = [c for c in figure_candidates(query, passages, weights, notes) if c.coverage >= need]
+    cands = [c for c in figure_candidates(query, passages, weights, notes) if c.coverage >= need and c.extra["of_asked"]]
     if taken is not None:
         cands = [c for c in cands if _figure_key(c) not in taken]
         most = max((c.extra["features"]["focus"] for c in cands), default=0.0)
@@ -1353,7 +1416,8 @@ def noun_after_count(query: Query) -> bool:
     """Does the question name its counted noun after the count word ("bao nhiêu hồ sơ", "mấy … hồ sơ")?"""
     folded = asking_fold(query.standalone)
     m = _ASK_COUNT.search(folded)
-    if not m or not query.noun or query.noun in ("%", "ordinal") or query.noun.startswith("lit:"):
+    # a measure ("tỷ lệ", "kinh phí") is what is asked wherever the question names it
+    if not m or not query.noun or query.noun in ("%", "ordinal", "tien") or query.noun.startswith("lit:"):
         return True
     return any(re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", folded[m.end() :]) for form in _noun_forms(query.noun))
 

@@ -55,7 +55,8 @@ NOUNS: dict[str, list[str]] = {
     "dich vu cong": ["dich vu cong truc tuyen", "dich vu cong"],
     "ty dong": ["ty dong"],
     "trieu dong": ["trieu dong"],
-    "tien": ["tien", "ty dong", "trieu dong", "nghin dong", "ngan dong", "dong"],  # "bao nhiêu tiền" -> "hơn 12 tỷ đồng"
+    # "bao nhiêu tiền" -> "hơn 12 tỷ đồng"; "kinh phí … là bao nhiêu?" asks an amount of money too
+    "tien": ["kinh phi", "chi phi", "tien", "ty dong", "trieu dong", "nghin dong", "ngan dong", "dong"],
     "bao cao": ["bao cao"],
     "dang vien": ["dang vien"],  # "đảng viên", not "đang" (a verb marker) folded alike
     "%": ["ty le", "phan tram", "%"],
@@ -412,6 +413,8 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
         best = None
         for form, key in _NOUN_FORMS:
             hit = re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", text)
+            if hit and form == "dong" and not re.search(r"(?:bao nhieu|may|\d)\s*$", text[: hit.start()]):
+                continue  # folded "dong" is "động" as often as "đồng" ("hoạt động"): money only after a count
             if hit and (best is None or hit.start() < best[0] or (hit.start() == best[0] and len(form) > best[2])):
                 best = (hit.start(), key, len(form), hit.end())
         if best:

@@ -43,3 +43,9 @@ def equivalents(folded: str) -> set[str]:
     for m in _ANY.finditer(_DEBRIS.sub("", folded)):
         out |= _WORDS[_GROUP_OF[m.group(0)]]
     return out
+
+
+def alternatives(phrase: str) -> list[str]:
+    """The folded phrase and the phrases of its group ("buu dien" -> "buu chinh", "buu dien")."""
+    group = _GROUP_OF.get(phrase)
+    return [phrase] if group is None else list(GROUPS[group])

@@ -539,3 +539,46 @@ def test_a_no_that_concludes_the_sentence_before_it_answers_a_yes_no_question():
                   "Kết quả trong kỳ báo cáo, cơ quan không có trường hợp nào vi phạm.")
     draft = ask("Năm 2022 có cán bộ, công chức nào của Văn phòng vi phạm quy tắc ứng xử không?", ps)
     assert draft.text.startswith("Không.") and "không có trường hợp nào vi phạm" in draft.citations[0].quote
+
+
+def test_a_scanned_word_with_another_consonant_is_that_word_not_the_noun():
+    # "cong" differs from "dong" (đồng) by one consonant: it is "công", never a misread "đồng"
+    ps = passages("Kinh phi thuc hien nhiem vu kiem soat thu tuc hanh chinh, nhat 13 cong tac tren dia ban tinh.", meta=SCAN)
+    assert ask("Năm 2022 kinh phí thực hiện nhiệm vụ kiểm soát thủ tục hành chính là bao nhiêu tiền?", ps).abstained
+    # a marked vowel misread is still the noun ("lugt" for "lượt", see above): "thi tuc" is "thủ tục"
+    ps = passages("Danh muc dich vu cong truc tuyen gom 973 thi tuc hanh chinh.", meta=SCAN)
+    assert ask("Năm 2022 danh mục dịch vụ công trực tuyến có bao nhiêu thủ tục?", ps).meta["figures"] == ["973"]
+
+
+def test_kinh_phi_asks_an_amount_of_money_and_hoat_dong_is_not_dong():
+    from assistant.query import understand as parse
+
+    assert parse("Kinh phí chi cho hoạt động của Ban năm 2022 là bao nhiêu?").noun == "tien"
+    assert parse("Năm 2022 có bao nhiêu hoạt động được tổ chức?").noun != "tien"
+    ps = passages("Ban đã tổ chức tốt các hoạt động, nhất là 13 cuộc tiếp công dân định kỳ của lãnh đạo tỉnh.")
+    assert ask("Kinh phí chi cho hoạt động của Ban năm 2022 là bao nhiêu?", ps).abstained
+    ps = passages("Kinh phí chi cho hoạt động của Ban năm 2022 là 450 triệu đồng.")
+    assert "450 triệu đồng" in ask("Kinh phí chi cho hoạt động của Ban năm 2022 là bao nhiêu?", ps).text
+
+
+def test_a_share_of_something_else_does_not_answer_the_share_asked():
+    ps = passages("Hai đơn vị phục vụ người dân tại Trung tâm đã thực hiện tự chủ tài chính 100%, tự trang trải kinh phí.")
+    assert ask("Năm 2022 tỷ lệ hài lòng của người dân tại Trung tâm là bao nhiêu %?", ps).abstained
+    ps = passages("Kết quả khảo sát năm 2022, tỷ lệ hài lòng của người dân đạt 98,5%.")
+    assert ask("Năm 2022 tỷ lệ hài lòng của người dân là bao nhiêu %?", ps).meta["figures"] == ["98,5%"]
+    # the share of a counted noun is found in any of its forms ("TTHC" is "thủ tục hành chính")
+    ps = passages("Đến nay 100% thủ tục hành chính thuộc thẩm quyền đã được công khai trên Cổng thông tin điện tử.")
+    assert not ask("Năm 2022 bao nhiêu phần trăm TTHC thuộc thẩm quyền được công khai?", ps).abstained
+
+
+def test_a_figure_of_another_channel_does_not_answer_the_channel_asked():
+    ps = passages("Năm 2022 có 21.769 hồ sơ được nộp và trả kết quả qua đường bưu chính theo yêu cầu của công dân.")
+    assert ask("Năm 2022 có bao nhiêu hồ sơ được nộp qua ứng dụng trên điện thoại di động?", ps).abstained
+    # the same channel in other words of the thesaurus ("bưu điện" / "bưu chính") answers
+    draft = ask("Năm 2022 có bao nhiêu hồ sơ được gửi và trả kết quả qua bưu điện?", ps)
+    assert draft.meta["figures"] == ["21.769"]
+    # "kết quả", "quá hạn" fold to "qua" but name no channel
+    assert ask("Năm 2022 có bao nhiêu hồ sơ được trả kết quả?", ps).meta["figures"] == ["21.769"]
+    # in a scan the channel's vowels may be misread ("hinh thirc" for "hình thức")
+    ps = passages("Thi diem 97 thu tuc tiep nhan va tra ket qua hoan toan bang hinh thirc trirc tuyen.", meta=SCAN)
+    assert ask("Năm 2022 có bao nhiêu thủ tục trả kết quả bằng hình thức trực tuyến?", ps).meta["figures"] == ["97"]
