@@ -358,7 +358,9 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
         if any(re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", said) for form in _noun_forms(noun)):
             return 0.7
     before = folded[max(0, start - 60) : start]
-    for form in _noun_forms(noun):
+    # a literal noun's first word alone ("03 Phó" for "Phó Giám đốc") stands right after its figure only:
+    # "Nhà khách Thanh Xuân …, là 48 người" does not name "thành viên"
+    for form in _noun_forms(noun)[:1] if noun.startswith("lit:") else _noun_forms(noun):
         if form == "dong":
             continue  # "đồng" follows its amount; before a figure it is "động" ("các hoạt động, nhất là 13 …")
         if re.search(r"(?<![a-z])" + re.escape(form) + r"[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b|\()\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):

@@ -582,3 +582,11 @@ def test_a_figure_of_another_channel_does_not_answer_the_channel_asked():
     # in a scan the channel's vowels may be misread ("hinh thirc" for "hình thức")
     ps = passages("Thi diem 97 thu tuc tiep nhan va tra ket qua hoan toan bang hinh thirc trirc tuyen.", meta=SCAN)
     assert ask("Năm 2022 có bao nhiêu thủ tục trả kết quả bằng hình thức trực tuyến?", ps).meta["figures"] == ["97"]
+
+
+def test_a_literal_nouns_first_word_alone_does_not_introduce_a_figure():
+    # "thành viên" is not in the dictionary; "Thanh" of "Nhà khách Thanh Xuân … là 48 người" is not it
+    ps = passages("Tổng số viên chức của Ban gồm hai nhà khách (Nhà khách Thanh Xuân, Nhà khách tỉnh là 48 người).")
+    assert ask("Năm 2022 Ban có mấy thành viên?", ps).abstained
+    ps = passages("Năm 2022, Ban có 07 thành viên, hoạt động theo quy chế.")
+    assert ask("Năm 2022 Ban có mấy thành viên?", ps).meta["figures"] == ["07"]
