@@ -1444,7 +1444,9 @@ def question_parts(query: Query) -> list[Query]:
     # else a mark does: "và" may join two words of one part ("tỷ lệ trả trước hạn và đúng hạn")
     adjacent = [m for m in breaks if re.fullmatch(r"(?:(?:con|co|thi|la)\s+)?", folded[m.end() : asks[1].start()])]
     marks = [m for m in breaks if m.group(0)[0] in ",;?."]
-    cut = adjacent[-1] if adjacent else marks[-1] if marks else breaks[-1]
+    # "và" before a verb's marker opens a clause ("… của các cơ quan, đơn vị và đã giải quyết xong bao nhiêu?")
+    clauses = [m for m in breaks if m.group(0).startswith("va") and re.match(r"(?:da|dang|duoc|bi|chua)\b", folded[m.end() :])]
+    cut = adjacent[-1] if adjacent else clauses[-1] if clauses else marks[-1] if marks else breaks[-1]
     first = understand(text[: cut.start()])
     # slots the whole question named hold for its first part too
     for name in ("year", "half", "quarter", "province", "unit"):

@@ -590,3 +590,14 @@ def test_a_literal_nouns_first_word_alone_does_not_introduce_a_figure():
     assert ask("Năm 2022 Ban có mấy thành viên?", ps).abstained
     ps = passages("Năm 2022, Ban có 07 thành viên, hoạt động theo quy chế.")
     assert ask("Năm 2022 Ban có mấy thành viên?", ps).meta["figures"] == ["07"]
+
+
+def test_va_before_a_verbs_marker_splits_a_two_figure_question_not_a_comma_inside_a_noun_list():
+    q = understand("Năm 2022 Trung tâm nhận bao nhiêu hồ sơ của các cơ quan, đơn vị và đã giải quyết xong bao nhiêu?")
+    first, second = extractive.question_parts(q)
+    assert "đơn vị" in first.question and "đơn vị" not in second.question
+    ps = passages("Năm 2022, số hồ sơ tiếp nhận tại Trung tâm của 20 cơ quan, đơn vị là 56.703 hồ sơ, "
+                  "đã giải quyết 53.503 hồ sơ, đang giải quyết 3.200 hồ sơ.",
+                  "Cơ cấu tổ chức gồm 07 đơn vị hành chính và 01 đơn vị sự nghiệp.")
+    draft = ask(q.question, ps)
+    assert draft.meta["figures"] == ["56.703", "53.503"] and len(draft.citations) == 1
