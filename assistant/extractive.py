@@ -650,7 +650,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 sent_cov = max(sent_cov, 0.85 * coverage(words, sent.words | para | ct.heading_words | note_ctx, weights))
             bigrams = _bigram_bonus(pairs, sent.folded, weights)
             numbers = [(sent.start + m.start(), sent.start + m.end()) for m in NUMBER.finditer(sent.folded)]
-            breakdown = bool(_TRONG_DO.match(sent.folded))
+            # "Trong đó: Tiếp thường xuyên 24 lượt …. Tiếp định kỳ 07 lượt …": the parts go on past a full stop
+            breakdown = any(_TRONG_DO.match(ct.sentences[k].folded) for k in range(_paragraph_start(ct, si, 2), si + 1))
             # the words before the sentence's first figure are its subject, shared by all its figures
             lead = _words(folded_all[sent.start : numbers[0][0]]) if numbers else set()
             for ci, clause in enumerate(sent.parts):

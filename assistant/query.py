@@ -393,7 +393,8 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
         return "%", None
     if re.search(r"\b(?:thu|hang) (?:may|bao nhieu)\b", folded):
         return "ordinal", None  # "xếp thứ mấy?" is answered by "xếp thứ 12", not by a count
-    m = _COUNT.search(folded)
+    # "bao nhiêu"/"mấy" is the asking word where there is one ("tổng cộng 20 cơ quan … nhận bao nhiêu hồ sơ")
+    m = re.search(r"\b(?:bao nhieu|may)\b", folded) or _COUNT.search(folded)
     if m:
         rest = folded[m.end():].lstrip()
         # a classifier before a known noun: "bao nhiêu bộ hồ sơ" counts hồ sơ

@@ -601,3 +601,10 @@ def test_va_before_a_verbs_marker_splits_a_two_figure_question_not_a_comma_insid
                   "Cơ cấu tổ chức gồm 07 đơn vị hành chính và 01 đơn vị sự nghiệp.")
     draft = ask(q.question, ps)
     assert draft.meta["figures"] == ["56.703", "53.503"] and len(draft.citations) == 1
+
+
+def test_a_breakdown_goes_on_past_a_full_stop_in_its_paragraph():
+    ps = passages("Tiếp công dân: năm 2022 đã tiếp 31 lượt với 53 người, có 02 đoàn đông người với 22 công dân. "
+                  "Trong đó: Tiếp thường xuyên 24 lượt, 36 công dân, có 01 đoàn đông người với 14 công dân. "
+                  "Tiếp định kỳ, đột xuất của lãnh đạo UBND tỉnh: 07 lượt với 17 công dân, có 01 đoàn đông người với 08 công dân.")
+    assert ask("Năm 2022 có mấy đoàn đông người đến Văn phòng UBND tỉnh?", ps).meta["figures"] == ["02"]

@@ -355,3 +355,8 @@ def test_a_modifier_opened_by_a_preposition_is_not_the_nouns_phrase():
     # "hồ sơ tại Trung tâm", "phản ánh về TTHC do công dân gửi": where and what about, not a kind of hồ sơ / phản ánh
     assert understand("Các sở tiếp nhận bao nhiêu hồ sơ tại Trung tâm Phục vụ hành chính công?").noun_phrase is None
     assert understand("Văn phòng nhận mấy phản ánh, kiến nghị về TTHC do công dân gửi qua đơn thư?").noun_phrase is None
+
+
+def test_bao_nhieu_is_the_asking_word_where_the_question_also_says_tong_cong():
+    q = understand("6 tháng đầu năm 2023, tổng cộng 20 cơ quan, đơn vị ở Trung tâm nhận vào bao nhiêu hồ sơ?")
+    assert q.noun == "ho so"
