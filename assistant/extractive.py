@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
-from assistant.query import NOUNS, Query, asking_fold, known_noun_at, understand
+from assistant.query import NOT_NOUN, NOUNS, Query, asking_fold, known_noun_at, understand
 from assistant.thesaurus import alternatives, equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
@@ -251,9 +251,6 @@ def _bigram_bonus(pairs: list[str], folded_text: str, weights: TermWeights) -> f
 
 
 # Compounds that start like a counted noun but mean something else ("đơn vị" is not "đơn").
-_NOT_NOUN = {"don": r"\s+(vi|gian|gia|hang|dat|le)\b", "tin": r"\s+(hoc|tuong|nhiem|dung)\b", "ky": r"\s+(hop|luat|niem|thuat|so)\b",
-             "tien": r"\s+(chi|nguoi|bo|thoi|y|loat|deu)\b"}
-
 
 def _noun_at(text: str, noun: str) -> bool:
     """Does `text` start with a surface form of `noun` (and not with a look-alike compound)?
@@ -263,7 +260,7 @@ def _noun_at(text: str, noun: str) -> bool:
     """
     for form in _noun_forms(noun):
         m = re.match(re.escape(form) + r"(?![a-z])", text)
-        if m and not (noun in _NOT_NOUN and re.match(_NOT_NOUN[noun], text[m.end():])):
+        if m and not (form in NOT_NOUN and re.match(NOT_NOUN[form], text[m.end():])):
             if noun.startswith("lit:") and " " not in form and known_noun_at(text) is not None:
                 continue
             return True

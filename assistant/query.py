@@ -64,6 +64,13 @@ NOUNS: dict[str, list[str]] = {
     "don vi": ["don vi"],
     "ky": ["ky"],
 }
+# Bare surface forms that also begin other words, folded alike: "đơn vị", "tin học", "kỳ họp", "ký ngày", "đồng chí".
+NOT_NOUN = {
+    "don": r"\s+(vi|gian|gia|hang|dat|le)\b",
+    "tin": r"\s+(hoc|tuong|nhiem|dung)\b",
+    "ky": r"\s+(hop|luat|niem|thuat|so|ngay|ket|ten|boi|duyet)\b",
+    "dong": r"\s+(chi|nguoi|bo|thoi|y|loat|deu)\b",
+}
 _NOUN_FORMS = sorted(((form, key) for key, forms in NOUNS.items() for form in forms), key=lambda x: -len(x[0]))
 
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong|so lieu|ty le|tong so|tong cong|phan tram|bao lau)\b")
@@ -414,6 +421,8 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
         best = None
         for form, key in _NOUN_FORMS:
             hit = re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", text)
+            if hit and form in NOT_NOUN and re.match(NOT_NOUN[form], text[hit.end() :]):
+                continue  # "ký ngày nào" asks a date, not a count of "kỳ"
             if hit and form == "dong" and not re.search(r"(?:bao nhieu|may|\d)\s*$", text[: hit.start()]):
                 continue  # folded "dong" is "động" as often as "đồng" ("hoạt động"): money only after a count
             if hit and (best is None or hit.start() < best[0] or (hit.start() == best[0] and len(form) > best[2])):
@@ -503,9 +512,13 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     return _merge(q, previous, period)
 
 
+# "Kế hoạch đó", "công văn nói trên": a thing named in the last turn (read unfolded: "do" is also "by")
+_THAT = re.compile(r"(?<!\w)(?!(?:trong|số|khi|lúc|sau|từ|đến|vì|bởi|tại|ở|như|nữa|chỗ|đây)\s)\w+\s+(?:đó|nói trên)(?!\w)")
+
+
 def is_followup(folded: str, q: Query) -> bool:
-    """Short or "còn … thì sao" questions that lean on the previous turn."""
-    if _FOLLOWUP.search(folded):
+    """Short or "còn … thì sao" questions, or those pointing back ("kế hoạch đó"), lean on the previous turn."""
+    if _FOLLOWUP.search(folded) or _THAT.search(q.question.lower()):
         return True
     has_subject = bool(q.unit) or len(q.topic) >= 4
     return not has_subject and len(folded.split()) <= 6

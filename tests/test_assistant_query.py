@@ -360,3 +360,16 @@ def test_a_modifier_opened_by_a_preposition_is_not_the_nouns_phrase():
 def test_bao_nhieu_is_the_asking_word_where_the_question_also_says_tong_cong():
     q = understand("6 tháng đầu năm 2023, tổng cộng 20 cơ quan, đơn vị ở Trung tâm nhận vào bao nhiêu hồ sơ?")
     assert q.noun == "ho so"
+
+
+def test_a_thing_pointed_back_to_makes_a_followup_but_trong_do_does_not():
+    prev = understand("Nửa đầu năm 2023 Văn phòng UBND tỉnh Quảng Ngãi có làm kế hoạch chuyển đổi vị trí công tác không?")
+    q = understand("Kế hoạch đó số mấy, ký ngày nào?", prev)
+    assert q.followup and (q.year, q.half, q.province) == (2023, 1, "Quảng Ngãi")
+    assert not understand("Năm 2021 có bao nhiêu hồ sơ, trong đó bao nhiêu hồ sơ trễ hạn?", prev).followup
+
+
+def test_words_folded_like_a_noun_are_not_that_noun():
+    assert understand("Kế hoạch số mấy, ký ngày nào?").noun != "ky"
+    assert understand("Văn phòng có mấy đồng chí kiêm nhiệm Trưởng Ban?").noun != "tien"
+    assert understand("Văn phòng chi bao nhiêu đồng cho công tác dân vận?").noun == "tien"
