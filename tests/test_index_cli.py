@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +113,16 @@ def test_mismatched_embedder_is_one_clear_line(home, tmp_path, monkeypatch, caps
     assert cli.main(["search", "hội nghị"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Lỗi: ") and "mo-hinh-khac" in err and err.count("\n") == 1
+
+
+def test_a_reader_closing_the_pipe_early_is_no_traceback():
+    import subprocess
+    import sys
+
+    # a command printing more than a pipe holds, as `ask`/`search` do on a long answer
+    script = "import sys, cli; cli.run = lambda argv: [print('đoạn ' * 40) for _ in range(5000)] and 0; sys.exit(cli.main([]))"
+    proc = subprocess.Popen([sys.executable, "-c", script],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[1])
+    proc.stdout.close()  # like `| head -0`: nobody reads what it prints
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141 and "Traceback" not in err, err
