@@ -650,7 +650,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             # "Trong đó: Tiếp thường xuyên 24 lượt …. Tiếp định kỳ 07 lượt …": the parts go on past a full stop
             breakdown = any(_TRONG_DO.match(ct.sentences[k].folded) for k in range(_paragraph_start(ct, si, 2), si + 1))
             # the words before the sentence's first figure are its subject, shared by all its figures
-            lead = _words(folded_all[sent.start : numbers[0][0]]) if numbers else set()
+            counts = [n for n in numbers if not _is_reference_number(folded_all, *n)]  # not "Tỷ lệ" read as "Ty 18"
+            lead = _words(folded_all[sent.start : counts[0][0]]) if counts else set()
             for ci, clause in enumerate(sent.parts):
                 cs, ce = clause.start, clause.end
                 # a clause split off a long sentence keeps its predecessor as context
@@ -924,7 +925,12 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
         asked_several = len(query.periods) > 1 or len(query.provinces) > 1
         spread = 0.0 if asked_several else th.spread_ratio
         by_doc: dict[str, Evidence] = {}
+        # where the best figure carries the asked phrase ("256 đơn khiếu nại"), another report's figure that
+        # does not ("hơn 1.076 đơn") counts something else
+        phrased = best.extra["features"]["near"] >= 1.0
         for c in cands:
+            if phrased and not c.extra["features"]["near"]:
+                continue
             # a scan loses words to OCR, so its best clause scores lower for the same evidence
             bar = spread * best.score * (0.7 if c.passage.meta.low_ocr_quality else 1.0)
             if c.passage.doc_id not in by_doc and c.score >= bar:

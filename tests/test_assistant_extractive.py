@@ -608,3 +608,24 @@ def test_a_breakdown_goes_on_past_a_full_stop_in_its_paragraph():
                   "Trong đó: Tiếp thường xuyên 24 lượt, 36 công dân, có 01 đoàn đông người với 14 công dân. "
                   "Tiếp định kỳ, đột xuất của lãnh đạo UBND tỉnh: 07 lượt với 17 công dân, có 01 đoàn đông người với 08 công dân.")
     assert ask("Năm 2022 có mấy đoàn đông người đến Văn phòng UBND tỉnh?", ps).meta["figures"] == ["02"]
+
+
+def test_another_reports_figure_without_the_asked_phrase_is_not_a_line_of_the_answer():
+    y21 = DocMeta(doc_id="a.txt", issuer="Văn phòng UBND tỉnh Bình Định", province="Bình Định", period=Period(2021), ocr_quality=0.3)
+    y23 = DocMeta(doc_id="b.txt", issuer="Van phong UBND tinh Binh Dinh", province="Bình Định", period=Period(2023), ocr_quality=0.04)
+    ps = (passages("Ban Tiếp công dân tỉnh đã tiếp nhận 995 đơn, xử lý 437 đơn đủ điều kiện (trong đó có 256 đơn khiếu nại; "
+                   "36 đơn tố cáo).", meta=y21)
+          + passages("Tiep nhan, xu ly don thu KNTC: Ban Tiep cong dan tinh da tiep nhan tong cong hon 1.076 don "
+                     "(co hon 200 don co nhieu nguoi dung ten).", meta=y23))  # scanned: its lines are let in more easily
+    q = understand("Ban Tiếp công dân tỉnh nhận được bao nhiêu đơn khiếu nại?")
+    draft = extractive.answer(q, ps, extractive.TermWeights([p.chunk for p in ps]), per_report=True)  # no period named
+    assert draft.meta["figures"] == ["256"] and {c.doc_id for c in draft.citations} == {"a.txt"}
+
+
+def test_tyle_scanned_as_ty_18_does_not_end_the_sentences_subject():
+    # the words before a sentence's first count are its subject; "Tỷ lệ" scanned as "Ty 18" is no count
+    ps = passages("Ty 18 ho so tiep nhan truc tuyen cua so, ban nganh tai Trung tam dat binh quan 70% voi 69.839 ho so.",
+                  meta=SCAN)
+    q = understand("Năm 2022 Trung tâm tiếp nhận bao nhiêu hồ sơ trực tuyến?")
+    best = extractive.figure_candidates(q, ps, extractive.TermWeights([p.chunk for p in ps]))[0]
+    assert best.figure == "69.839" and best.extra["features"]["near"] == 1.0
