@@ -447,6 +447,7 @@ def content_words(folded: str) -> list[str]:
     """Topic-bearing folded syllables (no question words, no numbers, no province names)."""
     skip = {w for p in all_provinces(folded) for w in fold(p).split()}
     folded = _META.sub(" ", folded)
+    folded = re.sub(r"\b([a-z]{1,3}) ?& ?([a-z]{1,3})\b", r"\1\2", folded)  # "TT&TT" is one acronym, "tttt"
     words = re.findall(r"[a-z]+", folded)
     out: list[str] = []
     for w in words:

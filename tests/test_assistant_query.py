@@ -373,3 +373,9 @@ def test_words_folded_like_a_noun_are_not_that_noun():
     assert understand("Kế hoạch số mấy, ký ngày nào?").noun != "ky"
     assert understand("Văn phòng có mấy đồng chí kiêm nhiệm Trưởng Ban?").noun != "tien"
     assert understand("Văn phòng chi bao nhiêu đồng cho công tác dân vận?").noun == "tien"
+
+
+def test_an_acronym_written_with_an_ampersand_is_one_word():
+    # "TT&TT" is "tttt", which the thesaurus reads as "Thông tin và Truyền thông"; not two words "tt" no report has
+    topic = understand("Kể từ năm 2013, Sở TT&TT Hà Nam đã tiếp công dân lần nào chưa?").topic
+    assert "tttt" in topic and "tt" not in topic
