@@ -250,8 +250,6 @@ def _bigram_bonus(pairs: list[str], folded_text: str, weights: TermWeights) -> f
     return sum(weights(p) for p in pairs if p in text) / total
 
 
-# Compounds that start like a counted noun but mean something else ("đơn vị" is not "đơn").
-
 def _noun_at(text: str, noun: str) -> bool:
     """Does `text` start with a surface form of `noun` (and not with a look-alike compound)?
 
@@ -617,8 +615,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
     told: dict[str, list[str]] = {}
     out: list[Evidence] = []
-    share = share_words(query)
-    share = share_pattern(share)
+    share = share_pattern(share_words(query))
     channels = (channel_pattern(query), channel_pattern(query, scanned=True))
     wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | _syllables(pairs)
     for rank, p in enumerate(passages):
@@ -711,7 +708,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "own_pairs": _bigram_bonus(pairs, folded_all[lo:hi], weights),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
-                    # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
+                    # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng"), or a figure of
+                    # another channel ("qua đường bưu chính" for "qua ứng dụng"), does not answer
                     own_text = f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}"
                     of_asked = not share or re.search(share, own_text) is not None
                     of_asked = of_asked and (not channel or re.search(channel, f"{sent.folded} | {ct.heading}") is not None)
