@@ -594,6 +594,8 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
             if m:
                 if old or q.noun != prev.noun:
                     base = base[: m.start()] + _noun_surface(q.question, q.noun) + base[m.end():]
+                elif q.kind != prev.kind:  # the same thing asked another way: "Kế hoạch đó số mấy, ký ngày nào?"
+                    base = f"{base}; {new_words}"
                 break
         else:
             base = f"{base} {new_words}"

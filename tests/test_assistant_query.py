@@ -366,6 +366,7 @@ def test_a_thing_pointed_back_to_makes_a_followup_but_trong_do_does_not():
     prev = understand("Nửa đầu năm 2023 Văn phòng UBND tỉnh Quảng Ngãi có làm kế hoạch chuyển đổi vị trí công tác không?")
     q = understand("Kế hoạch đó số mấy, ký ngày nào?", prev)
     assert q.followup and (q.year, q.half, q.province) == (2023, 1, "Quảng Ngãi")
+    assert "ký ngày nào" in q.standalone  # the rewritten question (a chat model's) keeps what is now asked
     assert not understand("Năm 2021 có bao nhiêu hồ sơ, trong đó bao nhiêu hồ sơ trễ hạn?", prev).followup
 
 
