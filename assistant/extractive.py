@@ -242,12 +242,13 @@ def question_pairs(query: Query) -> list[str]:
 
 
 def _bigram_bonus(pairs: list[str], folded_text: str, weights: TermWeights) -> float:
-    """IDF-weighted share of the question's syllable pairs found in the text, read across commas ("sở, ngành")."""
+    """IDF-weighted share of the question's syllable pairs found in the text, read across commas ("sở, ngành"),
+    or said in the thesaurus's other words ("quá hạn" is said by "trễ hạn")."""
     total = sum(weights(p) for p in pairs)
     if not total:
         return 0.0
     text = re.sub(r"\s*,\s*", " ", folded_text)
-    return sum(weights(p) for p in pairs if p in text) / total
+    return sum(weights(p) for p in pairs if any(alt in text for alt in alternatives(p))) / total
 
 
 def _noun_at(text: str, noun: str) -> bool:

@@ -629,3 +629,10 @@ def test_tyle_scanned_as_ty_18_does_not_end_the_sentences_subject():
     q = understand("Năm 2022 Trung tâm tiếp nhận bao nhiêu hồ sơ trực tuyến?")
     best = extractive.figure_candidates(q, ps, extractive.TermWeights([p.chunk for p in ps]))[0]
     assert best.figure == "69.839" and best.extra["features"]["near"] == 1.0
+
+
+def test_a_question_pair_said_in_the_thesauruss_other_words_counts_as_said():
+    # "quá hạn" asked, "trễ hạn" written: the pair is in the figure's own stretch, "kết quả trước hạn" is not it
+    w = extractive.TermWeights([p.chunk for p in passages("trễ hạn 1.828 hồ sơ", "quá hạn")])
+    assert extractive._bigram_bonus(["qua han"], "tre han 1.828 ho so", w) == 1.0
+    assert extractive._bigram_bonus(["qua han"], "tra ket qua truoc han va dung han 25.012 ho so", w) == 0.0
