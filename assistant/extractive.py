@@ -492,15 +492,26 @@ def share_words(query: Query) -> list[str]:
     """What an asked share is a share of: "tỷ lệ hài lòng" -> ["hai", "long"]; [] for "đạt tỷ lệ bao nhiêu %"."""
     if query.noun != "%":
         return []
-    m = re.search(r"\b(?:ty le|phan tram)\b", asking_fold(query.standalone))
+    folded = asking_fold(query.standalone)
+    m = re.search(r"\b(?:ty le|phan tram)\b", folded)
     if not m:
         return []
     words = []
-    for w in re.match(r"[a-z ]*", asking_fold(query.standalone)[m.end() :]).group(0).split():
+    for w in re.match(r"[a-z ]*", folded[m.end() :]).group(0).split():
         if w in _PHRASE_BREAK or w in ("phan", "tram", "dat") or len(words) == 3:
             break
         words.append(w)
     return words
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A folded phrase as a regex piece, any run of spaces between its words."""
+    return re.escape(phrase).replace(r"\ ", r"\s+")
+
+
+def _any_of(pieces: list[str]) -> str:
+    """Regex pieces joined into one pattern matching whole words only."""
+    return r"(?<![a-z])(?:" + "|".join(pieces) + r")(?![a-z])"
 
 
 _CHANNEL = re.compile(r"(?<!\w)(?:qua|bằng)\s+(?!khen\b|chứng\b|nhau\b)(\w+(?:\s+\w+){0,3})")
@@ -521,10 +532,10 @@ def channel_pattern(query: Query, scanned: bool = False) -> str | None:
             break
         words.append(w)
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:])] or words
-    forms = [re.escape(f).replace(r"\ ", r"\s+") for p in pairs for f in alternatives(p)]
+    forms = [_phrase_regex(f) for p in pairs for f in alternatives(p)]
     if scanned:  # a scan garbles marked vowels: "hinh thirc tryc" is "hình thức trực"
         forms = [re.sub(r"[aeiouy]+", "[a-z]{1,3}", f) for f in forms]
-    return r"(?<![a-z])(?:" + "|".join(forms) + r")(?![a-z])" if forms else None
+    return _any_of(forms) if forms else None
 
 
 def share_pattern(words: list[str]) -> str | None:
@@ -534,7 +545,7 @@ def share_pattern(words: list[str]) -> str | None:
         return None
     noun = known_noun_at(" ".join(words))
     forms = _noun_forms(noun) if noun else [" ".join(words[:2])]
-    return r"(?<![a-z])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![a-z])"
+    return _any_of([_phrase_regex(f) for f in forms])
 
 
 def named_after(folded: str, end: int, noun: str | None, words: list[str], acr: dict[str, set[str]],
@@ -644,6 +655,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             if para:
                 sent_cov = max(sent_cov, 0.85 * coverage(words, sent.words | para | ct.heading_words | note_ctx, weights))
             bigrams = _bigram_bonus(pairs, sent.folded, weights)
+            # a figure of another channel ("qua đường bưu chính" for "qua ứng dụng") does not answer
+            said_channel = not channel or re.search(channel, f"{sent.folded} | {ct.heading}") is not None
             numbers = [(sent.start + m.start(), sent.start + m.end()) for m in NUMBER.finditer(sent.folded)]
             # "Trong đó: Tiếp thường xuyên 24 lượt …. Tiếp định kỳ 07 lượt …": the parts go on past a full stop
             breakdown = any(_TRONG_DO.match(ct.sentences[k].folded) for k in range(_paragraph_start(ct, si, 2), si + 1))
@@ -709,11 +722,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "own_pairs": _bigram_bonus(pairs, folded_all[lo:hi], weights),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
-                    # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng"), or a figure of
-                    # another channel ("qua đường bưu chính" for "qua ứng dụng"), does not answer
+                    # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
                     own_text = f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}"
-                    of_asked = not share or re.search(share, own_text) is not None
-                    of_asked = of_asked and (not channel or re.search(channel, f"{sent.folded} | {ct.heading}") is not None)
+                    of_asked = said_channel and (not share or re.search(share, own_text) is not None)
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked}))
     out.sort(key=lambda ev: -ev.score)
