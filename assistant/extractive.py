@@ -16,11 +16,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
-from assistant.query import NOT_NOUN, NOUNS, Query, asking_fold, known_noun_at, understand
+from assistant.query import NOT_NOUN, NOUNS, Query, asking_fold, known_noun_at, named_whole, understand
 from assistant.thesaurus import alternatives, equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
-from ingest.vietnamese import NUMBER, fold, folded_tokens, is_syllable, nfc
+from ingest.vietnamese import NUMBER, fold, folded_tokens, is_syllable, nfc, parse_number
 
 
 @dataclass
@@ -702,7 +702,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     semi = folded_all.find(";", b, hi)
                     hi = semi if semi >= 0 else hi
                     local = with_acronyms(_words(folded_all[lo:hi]) | lead, acr)
-                    window = folded_all[max(cs, a - 45) : min(ce, b + 30)]
+                    # the phrase said beside the figure, within its item of a "; " list ("256 đơn khiếu nại; 36 đơn tố cáo")
+                    w_end = folded_all.find(";", b, min(ce, b + 30))
+                    window = folded_all[max(cs, a - 45, folded_all.rfind(";", cs, a) + 1) : w_end if w_end >= 0 else min(ce, b + 30)]
                     near = max(coverage(phrase, window, weights), coverage(phrase, lead, weights)) if phrase else 0.0
                     features = {
                         "clause": clause_rank,
@@ -906,6 +908,20 @@ def _follows(ev: Evidence, taken: set[tuple[str, int]]) -> float:
     return best
 
 
+def _parts_of_whole(query: Query, cands: list[Evidence]) -> list[Evidence]:
+    """A part asked of a whole the question names ("trong số 686 đơn đủ điều kiện, bao nhiêu đơn đất đai?")
+    is smaller than that whole, and the part's own words are said beside its figure: the whole's
+    figure ("khoảng 686 đơn") does not answer for a part the report does not break out."""
+    whole, figure = named_whole(query.question)
+    if not whole:
+        return cands
+    if figure is not None:
+        cands = [c for c in cands if (parse_number(c.figure.rstrip("%")) or 0) < figure]
+    if query.noun_phrase and query.noun and not query.noun.startswith("lit:") and query.noun != "%":
+        cands = [c for c in cands if c.extra["features"]["near"] > 0]
+    return cands
+
+
 def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds, per_report: bool,
                  notes: Footnotes | None = None, cites: Citations | None = None,
                  taken: set[tuple[str, int]] | None = None) -> Draft:
@@ -925,6 +941,7 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
             cands = [c for c in cands if c.extra["features"]["focus"] >= 0.75 * most]
         if not query.focus:  # a part saying nothing of its own ("tỷ lệ mấy phần trăm?") is the figure beside
             cands = sorted(cands, key=lambda c: -(c.score + _follows(c, taken)))
+    cands = _parts_of_whole(query, cands)
     if not cands:
         return abstain(passages, "no figure attached to the asked noun")
     best = cands[0]

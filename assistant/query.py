@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from ingest.document import Period
 from ingest.metadata import PROVINCES  # the 63 provinces, one list for metadata and questions
-from ingest.vietnamese import diacritic_ratio, fold, nfc
+from ingest.vietnamese import diacritic_ratio, fold, nfc, parse_number
 
 _PROVINCE_BY_FOLD = {fold(p).replace(" - ", " "): p for p in PROVINCES}
 _PROVINCE_BY_FOLD.update({"ba ria vung tau": "Bà Rịa - Vũng Tàu", "hue": "Thừa Thiên Huế",
@@ -441,6 +441,20 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
     if re.search(r"\d\s*%|\bty le\b|\bphan tram\b", folded):
         return "%", None
     return None, None
+
+
+# "Trong số đơn đủ điều kiện …, bao nhiêu đơn tố cáo?", "Trong khoảng 686 đơn …": a part of a named whole is asked
+_WHOLE = re.compile(
+    r"\btrong (?:tong )?so\b(?! \d)|\btrong (?:khoang |hon |gan |tong so |so )?(\d{1,3}(?:\.\d{3})+|\d+)\s+(?!thang|nam|quy|ngay|tuan|gio)"
+)
+
+
+def named_whole(question: str) -> tuple[bool, float | None]:
+    """Does the question ask for a part of a whole it names ("trong số …"), and that whole's figure if it gives one."""
+    m = _WHOLE.search(fold(question))
+    if not m:
+        return False, None
+    return True, parse_number(m.group(1)) if m.group(1) else None
 
 
 def content_words(folded: str) -> list[str]:

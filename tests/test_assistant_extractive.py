@@ -8,6 +8,7 @@ own words steer the choice, and how a yes/no question is answered from "không c
 from __future__ import annotations
 
 from assistant import extractive
+from assistant import query
 from assistant.query import understand
 from index.passage import Passage
 from ingest.document import Chunk, DocMeta, Period
@@ -636,3 +637,17 @@ def test_a_question_pair_said_in_the_thesauruss_other_words_counts_as_said():
     w = extractive.TermWeights([p.chunk for p in passages("trễ hạn 1.828 hồ sơ", "quá hạn")])
     assert extractive._bigram_bonus(["qua han"], "tre han 1.828 ho so", w) == 1.0
     assert extractive._bigram_bonus(["qua han"], "tra ket qua truoc han va dung han 25.012 ho so", w) == 0.0
+
+
+def test_a_part_of_a_named_whole_is_not_answered_with_the_whole():
+    # the report gives only the whole: "686 đơn đủ điều kiện" is no answer for the part "đơn tố cáo" among them
+    ps = passages("Năm 2022 Ban Tiếp công dân tỉnh nhận hơn 1.076 đơn, số đơn đủ điều kiện xử lý khoảng 686 đơn.")
+    assert ask("Năm 2022 trong số đơn đủ điều kiện xử lý có bao nhiêu đơn tố cáo?", ps).abstained
+    # a part smaller than the whole named, with nothing else said, is not the other figure either
+    assert ask("Trong khoảng 686 đơn đủ điều kiện xử lý năm 2022, có bao nhiêu đơn thuộc lĩnh vực đất đai?", ps).abstained
+    # the part the report does break out is answered
+    ps = passages("Năm 2022 xử lý 437 đơn đủ điều kiện (trong đó có 256 đơn khiếu nại; 36 đơn tố cáo).")
+    assert ask("Năm 2022 trong số đơn đủ điều kiện xử lý có bao nhiêu đơn tố cáo?", ps).meta["figures"] == ["36"]
+    # "trong 6 tháng" names a period, not a whole
+    assert query.named_whole("Trong 6 tháng đầu năm 2023 có bao nhiêu hồ sơ?") == (False, None)
+    assert query.named_whole("Trong hơn 12.000 văn bản tham mưu, có bao nhiêu giấy phép?") == (True, 12000)
