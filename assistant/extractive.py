@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
-from assistant.query import NOT_NOUN, NOUNS, Query, asking_fold, known_noun_at, named_whole, understand
+from assistant.query import (NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at, named_whole,
+                             sibling_units, understand)
 from assistant.thesaurus import alternatives, equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
@@ -451,6 +452,7 @@ def _words(folded: str) -> set[str]:
 FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
+    "other_unit": -1.0,
 }
 
 
@@ -628,6 +630,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     told: dict[str, list[str]] = {}
     out: list[Evidence] = []
     share = share_pattern(share_words(query))
+    asked_unit = SIBLING_UNITS.get(query.unit or "")
     channels = (channel_pattern(query), channel_pattern(query, scanned=True))
     wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | _syllables(pairs)
     for rank, p in enumerate(passages):
@@ -663,6 +666,11 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             # the words before the sentence's first figure are its subject, shared by all its figures
             counts = [n for n in numbers if not _is_reference_number(folded_all, *n)]  # not "Tỷ lệ" read as "Ty 18"
             lead = _words(folded_all[sent.start : counts[0][0]]) if counts else set()
+            in_list = ";" in folded_all[sent.start : sent.end]
+            # a sentence whose paragraph or heading names a sibling unit and not the asked one ("Trung tâm …"
+            # for "Bộ phận một cửa") counts that unit's figures
+            units_here = sibling_units(f"{paragraph_text(ct, si)} | {ct.heading}") if asked_unit else set()
+            other_unit = float(bool(units_here) and asked_unit not in units_here)
             for ci, clause in enumerate(sent.parts):
                 cs, ce = clause.start, clause.end
                 # a clause split off a long sentence keeps its predecessor as context
@@ -683,9 +691,12 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     if attach == 0.0:
                         continue
                     i = numbers.index((a, b)) if (a, b) in numbers else -1
-                    seg_start = numbers[i - 1][1] if i > 0 else cs
-                    seg_end = numbers[i + 1][0] if 0 <= i < len(numbers) - 1 else ce
+                    # its stretch runs from the count before it to the count after it (a year is no boundary)
+                    seg_start = max((n[1] for n in counts if n[1] <= a), default=cs)
+                    seg_end = min((n[0] for n in counts if n[0] >= b), default=ce)
                     lo, hi = max(seg_start, sent.start, a - 40), min(seg_end, sent.end, b + 40)
+                    if in_list:  # an item of a "; " list says its figure's words up to its end, however long
+                        hi = min(seg_end, sent.end)
                     if i > 0 and _SHARE.search(folded_all[max(sent.start, a - 30) : a]):
                         # "trễ hạn 1.828 hồ sơ, chiếm tỷ lệ 6,8%": a share is described by the figure it is a share of
                         real = [k for k in range(i) if not _is_reference_number(folded_all, *numbers[k])]
@@ -722,6 +733,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         # the question's word pairs in the figure's own stretch: "02 cá nhân hoàn thành nhiệm vụ"
                         # is not "47 cá nhân hoàn thành tốt nhiệm vụ"
                         "own_pairs": _bigram_bonus(pairs, folded_all[lo:hi], weights),
+                        "other_unit": other_unit,
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer

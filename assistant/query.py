@@ -319,6 +319,23 @@ def parse_province(folded: str) -> str | None:
     return None
 
 
+# Units that stand side by side in one office's report: a figure of one is not another's. Both provinces'
+# service centres are one kind of unit (a user may call either by the other's name).
+SIBLING_UNITS = {
+    "Ban Tiếp công dân": "citizen reception",
+    "Trung tâm Phục vụ hành chính công": "service centre",
+    "Trung tâm Phục vụ - Kiểm soát TTHC": "service centre",
+    "Bộ phận Một cửa": "one-stop desk",
+    "Trung tâm Công báo và Tin học": "gazette centre",
+}
+
+
+def sibling_units(folded: str) -> set[str]:
+    """The kinds of sibling unit (see SIBLING_UNITS) a folded text names."""
+    return {SIBLING_UNITS[name] for pattern, name in _UNITS
+            if name in SIBLING_UNITS and re.search(r"\b" + pattern, folded)}
+
+
 def _without_units(folded: str) -> str:
     """The text with the units' names blanked out (same length): "Kiểm soát TTHC" names a unit, it counts nothing."""
     for pattern, name in _UNITS:

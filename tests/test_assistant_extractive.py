@@ -651,3 +651,22 @@ def test_a_part_of_a_named_whole_is_not_answered_with_the_whole():
     # "trong 6 tháng" names a period, not a whole
     assert query.named_whole("Trong 6 tháng đầu năm 2023 có bao nhiêu hồ sơ?") == (False, None)
     assert query.named_whole("Trong hơn 12.000 văn bản tham mưu, có bao nhiêu giấy phép?") == (True, 12000)
+
+
+def test_an_item_of_a_semicolon_list_owns_its_words_up_to_the_semicolon():
+    # the item's words run past 40 characters and past a year ("giai đoạn 2020-2022") to its semicolon
+    ps = passages("Năm 2022 có 15 cá nhân đạt danh hiệu “Chiến sỹ thi đua cấp cơ sở”; 03 cá nhân đề nghị Chủ tịch "
+                  "UBND tỉnh công nhận danh hiệu “Chiến sỹ thi đua cấp tỉnh” giai đoạn 2020-2022; 12 cá nhân được tặng Giấy khen.")
+    draft = ask("Năm 2022 có mấy cá nhân được đề nghị công nhận danh hiệu Chiến sỹ thi đua cấp tỉnh?", ps)
+    assert draft.meta["figures"] == ["03"]
+
+
+def test_a_figure_of_a_sibling_unit_does_not_answer_for_the_unit_asked():
+    # the Centre's figures say "trả kết quả sớm" too, but the question asks the office's one-stop desk
+    ps = passages("Tại Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 5.718 hồ sơ; đã giải quyết, trả kết quả "
+                  "sớm và đúng hạn: 5.395 hồ sơ.\nBộ phận một cửa của Văn phòng: Tiếp nhận 104 hồ sơ. Đã giải quyết "
+                  "102 hồ sơ (trong đó trả sớm hạn 102 hồ sơ, đúng hạn 0 hồ sơ).")
+    draft = ask("Năm 2022 Bộ phận một cửa của Văn phòng đã trả kết quả sớm hạn cho bao nhiêu hồ sơ?", ps)
+    assert draft.meta["figures"] == ["102"]
+    assert query.sibling_units("trung tam phuc vu - kiem soat tthc va ban tiep cong dan") == {"service centre",
+                                                                                              "citizen reception"}
