@@ -360,7 +360,8 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
     for form in _noun_forms(noun)[:1] if noun.startswith("lit:") else _noun_forms(noun):
         if form == "dong":
             continue  # "đồng" follows its amount; before a figure it is "động" ("các hoạt động, nhất là 13 …")
-        if re.search(r"(?<![a-z])" + re.escape(form) + r"[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b|\()\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
+        other = f"(?!{NOT_NOUN[form]})" if form in NOT_NOUN else ""  # "đơn vị và địa phương (97" is not "đơn"
+        if re.search(r"(?<![a-z])" + re.escape(form) + other + r"(?![a-z])[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b|\()\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
             return 0.7
     return 0.0
 

@@ -670,3 +670,13 @@ def test_a_figure_of_a_sibling_unit_does_not_answer_for_the_unit_asked():
     assert draft.meta["figures"] == ["102"]
     assert query.sibling_units("trung tam phuc vu - kiem soat tthc va ban tiep cong dan") == {"service centre",
                                                                                               "citizen reception"}
+
+
+def test_a_word_beginning_another_word_does_not_introduce_a_figure():
+    # "đơn vị và địa phương (97 thủ tục" counts no "đơn"; "số đơn đủ điều kiện: 97" does
+    text = "danh muc cua cac don vi va dia phuong (97 thu tuc)"
+    at = text.index("97")
+    assert extractive.attachment(text, at, at + 2, "don") == 0.0
+    text = "so don du dieu kien xu ly: 97"
+    at = text.index("97")
+    assert extractive.attachment(text, at, at + 2, "don") == 0.7
