@@ -1364,6 +1364,9 @@ def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> 
     return [n for n in missing_names(query.question, quoted) if fold(n) not in setting]
 
 
+_OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban nhan dan)\b")
+
+
 def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds | None = None,
            per_report: bool = False) -> Draft:
     """Extractive answer for `query` from `passages` (already filtered to the asked period/province)."""
@@ -1379,6 +1382,12 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
         about = [p for p in passages if all(w in set(folded_tokens(p.chunk.text + " " + (p.meta.issuer or ""))) for w in words)]
         if not about:
             return abstain(passages, "the named department is not in the reports")
+        passages = about
+    elif query.unit == "Văn phòng UBND":
+        # the provincial office named: its own report, or a passage that speaks of it (not a Sở's report)
+        about = [p for p in passages if _OFFICE.search(fold(f"{p.meta.issuer or ''} {p.chunk.text}"))]
+        if not about:
+            return abstain(passages, "the named office is not in the reports")
         passages = about
     notes = Footnotes(passages)
     if _ADDRESS_ASKED.search(fold(query.question)):  # "địa chỉ gì?": a sentence that carries a web address

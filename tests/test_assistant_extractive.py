@@ -680,3 +680,12 @@ def test_a_word_beginning_another_word_does_not_introduce_a_figure():
     text = "so don du dieu kien xu ly: 97"
     at = text.index("97")
     assert extractive.attachment(text, at, at + 2, "don") == 0.7
+
+
+def test_the_provincial_office_named_is_not_answered_from_a_departments_report():
+    so = DocMeta(doc_id="so.txt", title="Báo cáo", issuer="Sở Thông tin và Truyền thông tỉnh Bình Định",
+                 province="Bình Định", period=Period(2022), ocr_quality=0.3)
+    text = "Năm 2022 không có đơn, thư khiếu nại, tố cáo; tiếp nhận 12 đơn kiến nghị."
+    assert ask("Năm 2022 Văn phòng UBND tỉnh Bình Định tiếp nhận bao nhiêu đơn kiến nghị?", passages(text, meta=so)).abstained
+    assert ask("Năm 2022 Văn phòng UBND tỉnh Bình Định tiếp nhận bao nhiêu đơn kiến nghị?",
+               passages(text)).meta["figures"] == ["12"]  # the office's own report
