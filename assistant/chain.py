@@ -105,8 +105,8 @@ def _period_matches(meta: DocMeta, q: Query, exact: bool) -> bool:
     if q.quarter:
         return bool(p and p.quarter == q.quarter) or (not exact and bool(p and p.half == (q.quarter + 1) // 2))
     if q.half:
-        half = p.half_of_year if p else None
-        return half == q.half or (not exact and half is None)
+        # a quarter's report covers part of the half only: its figures are not the half's
+        return bool(p and p.half == q.half) or (not exact and not (p and (p.half or p.quarter)))
     # a full year was asked: prefer full-year reports, accept partial ones of that year
     return (not (p and (p.half or p.quarter))) or not exact
 

@@ -193,6 +193,9 @@ def test_a_province_without_a_report_for_the_period_answers_from_its_own_reports
 
 def test_a_period_no_report_covers_is_refused():
     assert select_documents(DOCS, understand("6 tháng cuối năm 2022 nhận bao nhiêu đơn?")).reason
+    # a quarter's report covers part of the half only: its figures are not the half's
+    assert select_documents(DOCS, understand("6 tháng đầu năm 2024 Sơn La nhận bao nhiêu đơn?")).reason
+    assert select_documents(DOCS, understand("Quý I/2024 Sơn La nhận bao nhiêu đơn?")).doc_ids == ["sl24q1"]
 
 
 @pytest.mark.parametrize("followup", ["Trong đó bao nhiêu đơn đủ điều kiện xử lý?", "Riêng đơn tố cáo bao nhiêu?"])
