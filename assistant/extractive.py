@@ -741,7 +741,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     own_text = f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}"
                     of_asked = said_channel and (not share or re.search(share, own_text) is not None)
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
-                                        {"attach": attach, "features": features, "at": a, "of_asked": of_asked}))
+                                        {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
+                                         "said": local | _words(window)}))
     out.sort(key=lambda ev: -ev.score)
     return out
 
@@ -923,15 +924,20 @@ def _follows(ev: Evidence, taken: set[tuple[str, int]]) -> float:
 
 def _parts_of_whole(query: Query, cands: list[Evidence]) -> list[Evidence]:
     """A part asked of a whole the question names ("trong số 686 đơn đủ điều kiện, bao nhiêu đơn đất đai?")
-    is smaller than that whole, and the part's own words are said beside its figure: the whole's
-    figure ("khoảng 686 đơn") does not answer for a part the report does not break out."""
-    whole, figure = named_whole(query.question)
-    if not whole:
+    is smaller than that whole, and the words only the part says ("đất đai") are said beside its figure:
+    the whole's figure ("khoảng 686 đơn") does not answer for a part the report does not break out."""
+    whole = named_whole(query.question)
+    if whole is None:
         return cands
-    if figure is not None:
-        cands = [c for c in cands if (parse_number(c.figure.rstrip("%")) or 0) < figure]
-    if query.noun_phrase and query.noun and not query.noun.startswith("lit:") and query.noun != "%":
-        cands = [c for c in cands if c.extra["features"]["near"] > 0]
+    if whole.figure is not None:
+        cands = [c for c in cands if (parse_number(c.figure.rstrip("%")) or 0) < whole.figure]
+    if whole.figure is not None:  # "Trong 98.281 hồ sơ …, hồ sơ lĩnh vực đất đai chiếm bao nhiêu?"
+        named = {w for form in _noun_forms(query.noun) for w in form.split()} | set(fold(query.unit or "").split())
+        own = [w for w in whole.part_words if w not in named]
+        if own:
+            cands = [c for c in cands if 2 * sum(w in c.extra["said"] for w in own) >= len(own)]
+    elif query.noun_phrase and query.noun and not query.noun.startswith("lit:") and query.noun != "%":
+        cands = [c for c in cands if c.extra["features"]["near"] > 0]  # "trong số đơn đủ điều kiện, … đơn tố cáo"
     return cands
 
 

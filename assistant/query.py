@@ -466,12 +466,32 @@ _WHOLE = re.compile(
 )
 
 
-def named_whole(question: str) -> tuple[bool, float | None]:
-    """Does the question ask for a part of a whole it names ("trong số …"), and that whole's figure if it gives one."""
-    m = _WHOLE.search(fold(question))
+@dataclass
+class Whole:
+    """A whole the question names to ask for a part of it: its figure, if given, and the words only the part says."""
+
+    figure: float | None
+    part_words: list[str]
+
+
+def named_whole(question: str) -> Whole | None:
+    """The whole a question asks a part of ("Trong số đơn đủ điều kiện xử lý, có bao nhiêu đơn tố cáo?"), if any.
+
+    The whole runs from "trong" to a comma or the asking words; the part is the rest of the question,
+    and its own words are those the whole does not say ("tố cáo")."""
+    folded = fold(question)
+    m = _WHOLE.search(folded)
     if not m:
-        return False, None
-    return True, parse_number(m.group(1)) if m.group(1) else None
+        return None
+    # it ends at a comma or at the asking words ("… xử lý ở Quảng Ngãi có bao nhiêu đơn khiếu nại?");
+    # "trong số đó" points back to the last answer and names nothing itself
+    after = folded[m.end() :]
+    back = re.match(r"\s*do\b", after)
+    stop = back or re.search(r",|\b(?:co )?(?:bao nhieu|may)\b", after)
+    end = m.end() + (back.end() if back else stop.start() if stop else len(after))
+    whole, rest = folded[m.start() : end], folded[: m.start()] + " " + folded[end:]
+    said = set(content_words(whole))
+    return Whole(parse_number(m.group(1)) if m.group(1) else None, [w for w in content_words(rest) if w not in said])
 
 
 def content_words(folded: str) -> list[str]:

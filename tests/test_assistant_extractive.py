@@ -649,8 +649,13 @@ def test_a_part_of_a_named_whole_is_not_answered_with_the_whole():
     ps = passages("Năm 2022 xử lý 437 đơn đủ điều kiện (trong đó có 256 đơn khiếu nại; 36 đơn tố cáo).")
     assert ask("Năm 2022 trong số đơn đủ điều kiện xử lý có bao nhiêu đơn tố cáo?", ps).meta["figures"] == ["36"]
     # "trong 6 tháng" names a period, not a whole
-    assert query.named_whole("Trong 6 tháng đầu năm 2023 có bao nhiêu hồ sơ?") == (False, None)
-    assert query.named_whole("Trong hơn 12.000 văn bản tham mưu, có bao nhiêu giấy phép?") == (True, 12000)
+    assert query.named_whole("Trong 6 tháng đầu năm 2023 có bao nhiêu hồ sơ?") is None
+    assert query.named_whole("Trong hơn 12.000 văn bản tham mưu, có bao nhiêu giấy phép?") == query.Whole(12000, ["giay", "phep"])
+    # a whole figure given, the words only the part says must be beside the part's figure
+    ps = passages("Năm 2022 Trung tâm tiếp nhận 98.281 hồ sơ, giải quyết và trả kết quả 94.266 hồ sơ, đạt 99,5%.")
+    assert ask("Trong 98.281 hồ sơ Trung tâm tiếp nhận năm 2022, hồ sơ lĩnh vực đất đai chiếm bao nhiêu?", ps).abstained
+    assert ask("Trong 98.281 hồ sơ Trung tâm tiếp nhận năm 2022, bao nhiêu hồ sơ đã giải quyết và trả kết quả?",
+               ps).meta["figures"] == ["94.266"]
 
 
 def test_an_item_of_a_semicolon_list_owns_its_words_up_to_the_semicolon():
