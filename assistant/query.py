@@ -108,7 +108,7 @@ _NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio", "dang", "dat",  # "
 STOPWORDS = set(
     """bao nhieu may so ty le tong la gi nao nhung cac co khong chua da duoc bi cua va voi
     trong ngoai tai theo ve cho den tu nay do kia thi sao con the vay nhu ra bang hay hoac mot
-    nam thang dau cuoi quy ky tinh o de ma ai khi luc gio sau truoc
+    nam thang dau cuoi giua quy ky tinh o de ma ai khi luc gio sau truoc
     nua tren duoi gan khoang hon it nhat tat moi tung rang viec
     neu xin toi minh chung ta oi a nhe vang giup liet ke ten gom
     phai cung""".split()
@@ -196,6 +196,7 @@ _PART = re.compile(
     r"|\b(?P<n>0?[1-6]|mot|hai|ba|sau) thang (?P<h>dau|cuoi)(?: nam)?(?:\s+(?P<hy>(?:19|20)\d{2}))?"
     r"|\b(?:0?6|sau) thang(?: nam)?\s+(?P<hy3>(?:19|20)\d{2})"  # "6 tháng 2023": the first half, as reports say
     r"|\bnua (?:nam )?(?P<h2>dau|cuoi)(?: nam)?(?:\s+(?P<hy2>(?:19|20)\d{2}))?"
+    r"|\b(?:den|toi) giua nam(?:\s+(?P<hy4>(?:19|20)\d{2}))?"  # "tính đến giữa năm 2023": the first half
     r"|\b(?:tu )?thang (?P<m1>1[0-2]|0?[1-9])\s*(?:-|den|toi)\s*(?:het )?(?:thang )?(?P<m2>1[0-2]|0?[1-9])"
     r"(?:\s*(?:/|nam)\s*(?P<my>(?:19|20)\d{2}))?"  # "từ tháng 1 đến tháng 6/2023"
     r"|\bthang (?:1[0-2]|0?[1-9])\s*/\s*(?P<my0>(?:19|20)\d{2})"  # "tháng 2/2024": its year
@@ -237,7 +238,7 @@ def named_parts(folded: str) -> list[tuple[int, int, int | None, int | None, int
     """
     out = []
     for m in _PART.finditer(folded):
-        year = next((int(m.group(g)) for g in ("qy", "qy2", "hy", "hy2", "hy3", "my", "my0") if m.group(g)), None)
+        year = next((int(m.group(g)) for g in ("qy", "qy2", "hy", "hy2", "hy3", "hy4", "my", "my0") if m.group(g)), None)
         if m.group("my0"):
             out.append((m.start(), m.end(), year, None, None))
             continue

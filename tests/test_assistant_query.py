@@ -230,6 +230,7 @@ def test_dang_vien_is_a_counted_noun_not_the_verb_marker_dang():
     ("quý một năm 2024 có bao nhiêu đơn", (2024, None, 1)),
     ("Q1/2024 có bao nhiêu đơn", (2024, None, 1)),
     ("quý IV/2023 có bao nhiêu đơn", (2023, None, 4)),
+    ("tính đến giữa năm 2023 có mấy cơ quan", (2023, 1, None)),
 ])
 def test_the_ways_users_write_a_half_or_quarter(text, period):
     q = understand(text)
