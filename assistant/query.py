@@ -81,6 +81,7 @@ _FOLLOWUP = re.compile(
     r"^\s*(con|the con|vay|the|con ve|trong do|trong so|rieng)\b|\b(thi sao|the nao|ra sao|vay)\s*\??\s*$"
     r"|\b(?:con so|so lieu|chi so|ty le) (?:do|nay|tren)\b"  # "con số đó": the figure just given ("hồ sơ do …" is not)
     r"|\btrong (?:so )?do\s*\??\s*$"  # "… đã dùng bao nhiêu trong số đó?"
+    r"|\btrong so (?:do|nay|tren)\b"  # "Bao nhiêu đơn trong số đó là khiếu nại?" ("trong đó" alone may split a total)
 )
 
 # Requests about the answer's use, not its topic ("để đưa vào bài phát biểu", "trích dẫn", "báo cáo").

@@ -198,7 +198,8 @@ def test_a_period_no_report_covers_is_refused():
     assert select_documents(DOCS, understand("Quý I/2024 Sơn La nhận bao nhiêu đơn?")).doc_ids == ["sl24q1"]
 
 
-@pytest.mark.parametrize("followup", ["Trong đó bao nhiêu đơn đủ điều kiện xử lý?", "Riêng đơn tố cáo bao nhiêu?"])
+@pytest.mark.parametrize("followup", ["Trong đó bao nhiêu đơn đủ điều kiện xử lý?", "Riêng đơn tố cáo bao nhiêu?",
+                                      "Bao nhiêu đơn trong số đó là đơn khiếu nại của công dân?"])
 def test_a_part_of_the_last_answer_is_a_followup_and_keeps_its_period(followup):
     prev = understand("Năm 2021 Ban Tiếp công dân Quảng Ngãi nhận bao nhiêu đơn?")
     q = understand(followup, prev)
