@@ -627,6 +627,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     # the unit's name ("Trung tâm Phục vụ hành chính công") places a sentence; what a figure counts is said by
     # the other words ("tư vấn, hướng dẫn nộp hồ sơ"), so the name weighs less among a figure's own words
     setting = _words(fold(query.unit or ""))  # with the spelled-out words of its acronyms
+    if setting and re.search(r"\bthuoc " + re.escape(fold(query.unit or "")), fold(query.standalone)):
+        setting.add("thuoc")  # "cá nhân thuộc Văn phòng UBND": the words that place the unit, not what is counted
     own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
     told: dict[str, list[str]] = {}
     out: list[Evidence] = []

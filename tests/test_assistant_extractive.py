@@ -694,3 +694,12 @@ def test_the_provincial_office_named_is_not_answered_from_a_departments_report()
     assert ask("Năm 2022 Văn phòng UBND tỉnh Bình Định tiếp nhận bao nhiêu đơn kiến nghị?", passages(text, meta=so)).abstained
     assert ask("Năm 2022 Văn phòng UBND tỉnh Bình Định tiếp nhận bao nhiêu đơn kiến nghị?",
                passages(text)).meta["figures"] == ["12"]  # the office's own report
+
+
+def test_the_words_placing_the_unit_do_not_tell_what_is_counted():
+    # "thuộc Văn phòng" places the people; "tốt" tells which of the list's items is asked
+    ps = passages("Năm 2022 có 10 cá nhân thuộc Văn phòng quản lý hoàn thành xuất sắc nhiệm vụ; 47 cá nhân hoàn thành "
+                  "tốt nhiệm vụ; 02 cá nhân hoàn thành nhiệm vụ.",
+                  *["Văn phòng thực hiện tốt công tác dân vận, chấp hành tốt quy định."] * 6)  # "tốt" is a common word
+    draft = ask("Năm 2022 có bao nhiêu cá nhân thuộc Văn phòng UBND tỉnh hoàn thành tốt nhiệm vụ?", ps)
+    assert draft.meta["figures"] == ["47"]
