@@ -1060,8 +1060,8 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
                      per_report: bool = False, notes: Footnotes | None = None, must: re.Pattern | None = None) -> Draft:
     """Open, list and yes/no questions: quote the sentences that say so (and match `must`, when given)."""
     cands = sentence_candidates(query, passages, weights, notes)
-    if must is not None:
-        cands = [c for c in cands if must.search(fold(c.quote))]
+    if must is not None:  # a pattern written for the folded text, or for the text as printed (case, marks)
+        cands = [c for c in cands if must.search(fold(c.quote)) or must.search(c.quote)]
     if not cands or cands[0].coverage < th.min_coverage:
         return abstain(passages, "no sentence shares enough content words")
     best = cands[0]
@@ -1167,6 +1167,10 @@ _DOC_TYPES = ("quyet dinh", "ke hoach", "cong van", "nghi quyet", "chi thi", "th
 
 
 # "có địa chỉ (trang web) gì?", "website nào?": a web address is asked
+_ORG_ASKED = re.compile(r"\b(?:cơ quan|đơn vị|sở|ngành) nào\b")  # read as typed: "hồ sơ nào" is no "sở nào"
+# An organisation as printed: its kind, then its capitalised name ("Sở Y tế", "Bưu điện Tỉnh"); case-sensitive,
+# so "số" is never "Sở" (a scan writes "So Cong Thuong"); "UBND tỉnh", named everywhere, tells nothing
+_ORG_NAME = re.compile(r"\b(?:Sở|So|Bộ|Cục|Chi cục|Ban|Trung tâm|Phòng|Bưu điện|Buu dien|Viện|Công an|Thanh tra)\s+[A-ZĐ]")
 _ADDRESS_ASKED = re.compile(r"\b(?:dia chi|website|trang web|trang thong tin)\b[^?]*\b(?:gi|nao)\b")
 _WEB_ADDRESS = re.compile(r"https?://|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.vn|vn|com|org|net)\b")
 
@@ -1411,6 +1415,15 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
                                   must=re.compile(r"\b" + asked_type.group(1) + r"\b"))
         if not listed.abstained:
             return listed
+    org = _ORG_ASKED.search(nfc(query.question).lower()) if query.kind in ("open", "yesno") else None
+    if org:
+        # "chuyển về cơ quan nào?": a sentence that names an organisation ("Sở Y tế"), if the reports have one;
+        # "cơ quan" says what kind of answer is wanted, not what the sentence is about
+        kind = fold(org.group(0)).split()[:-1]
+        asked = replace(query, topic=[w for w in query.topic if w not in kind])
+        named = answer_sentences(asked, passages, weights, th, per_report, notes, must=_ORG_NAME)
+        if not named.abstained:
+            return named
     if query.kind == "when":  # "từ khi nào?": a sentence that carries a date, if the reports have one
         dated = answer_sentences(query, passages, weights, th, False, notes, must=_DATE)
         return dated if not dated.abstained else answer_sentences(query, passages, weights, th, per_report, notes)

@@ -703,3 +703,11 @@ def test_the_words_placing_the_unit_do_not_tell_what_is_counted():
                   *["Văn phòng thực hiện tốt công tác dân vận, chấp hành tốt quy định."] * 6)  # "tốt" is a common word
     draft = ask("Năm 2022 có bao nhiêu cá nhân thuộc Văn phòng UBND tỉnh hoàn thành tốt nhiệm vụ?", ps)
     assert draft.meta["figures"] == ["47"]
+
+
+def test_which_organisation_is_answered_by_a_sentence_naming_one():
+    ps = passages("Năm 2022, Văn phòng tổ chức Hội nghị cán bộ, công chức, viên chức; thực hiện việc điều động, luân "
+                  "chuyển công chức theo quy định của UBND tỉnh.\nĐiều động: 01 công chức chuyển công tác về Sở Y tế.\n"
+                  "Số công chức được điều động trong năm là 01 người.")
+    draft = ask("Năm 2022 công chức được điều động khỏi Văn phòng chuyển về cơ quan nào?", ps)
+    assert not draft.abstained and "Sở Y tế" in draft.text and "Hội nghị" not in draft.text
