@@ -931,11 +931,10 @@ def _parts_of_whole(query: Query, cands: list[Evidence]) -> list[Evidence]:
     whole = named_whole(query.question)
     if whole is None:
         return cands
-    if whole.figure is not None:
-        cands = [c for c in cands if (parse_number(c.figure.rstrip("%")) or 0) < whole.figure]
     if whole.figure is not None:  # "Trong 98.281 hồ sơ …, hồ sơ lĩnh vực đất đai chiếm bao nhiêu?"
-        named = {w for form in _noun_forms(query.noun) for w in form.split()} | set(fold(query.unit or "").split())
-        own = [w for w in whole.part_words if w not in named]
+        cands = [c for c in cands if (parse_number(c.figure.rstrip("%")) or 0) < whole.figure]
+        counted = {w for form in _noun_forms(query.noun) for w in form.split()} | set(fold(query.unit or "").split())
+        own = [w for w in whole.part_words if w not in counted]
         if own:
             cands = [c for c in cands if 2 * sum(w in c.extra["said"] for w in own) >= len(own)]
     elif query.noun_phrase and query.noun and not query.noun.startswith("lit:") and query.noun != "%":
@@ -1166,11 +1165,13 @@ DOCREF = re.compile(r"\b\d+\s*(?:/|-)\s*(?:[A-ZĐ]|0(?=[A-ZĐ]))[A-ZĐa-zđ]*(?:
 _DOC_TYPES = ("quyet dinh", "ke hoach", "cong van", "nghi quyet", "chi thi", "thong bao", "nghi dinh", "thong tu", "quy che", "de an")
 
 
-# "có địa chỉ (trang web) gì?", "website nào?": a web address is asked
-_ORG_ASKED = re.compile(r"\b(?:cơ quan|đơn vị|sở|ngành) nào\b")  # read as typed: "hồ sơ nào" is no "sở nào"
+# "… cơ quan nào?", "đơn vị nào?": an organisation is asked (read as typed: "hồ sơ nào" is no "sở nào")
+_ORG_ASKED = re.compile(r"\b(?:cơ quan|đơn vị|sở|ngành) nào\b")
 # An organisation as printed: its kind, then its capitalised name ("Sở Y tế", "Bưu điện Tỉnh"); case-sensitive,
 # so "số" is never "Sở" (a scan writes "So Cong Thuong"); "UBND tỉnh", named everywhere, tells nothing
 _ORG_NAME = re.compile(r"\b(?:Sở|So|Bộ|Cục|Chi cục|Ban|Trung tâm|Phòng|Bưu điện|Buu dien|Viện|Công an|Thanh tra)\s+[A-ZĐ]")
+
+# "có địa chỉ (trang web) gì?", "website nào?": a web address is asked
 _ADDRESS_ASKED = re.compile(r"\b(?:dia chi|website|trang web|trang thong tin)\b[^?]*\b(?:gi|nao)\b")
 _WEB_ADDRESS = re.compile(r"https?://|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.vn|vn|com|org|net)\b")
 

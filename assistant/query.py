@@ -489,8 +489,11 @@ def named_whole(question: str) -> Whole | None:
     # "trong số đó" points back to the last answer and names nothing itself
     after = folded[m.end() :]
     back = re.match(r"\s*do\b", after)
-    stop = back or re.search(r",|\b(?:co )?(?:bao nhieu|may)\b", after)
-    end = m.end() + (back.end() if back else stop.start() if stop else len(after))
+    if back:
+        end = m.end() + back.end()
+    else:
+        stop = re.search(r",|\b(?:co )?(?:bao nhieu|may)\b", after)
+        end = m.end() + (stop.start() if stop else len(after))
     whole, rest = folded[m.start() : end], folded[: m.start()] + " " + folded[end:]
     said = set(content_words(whole))
     return Whole(parse_number(m.group(1)) if m.group(1) else None, [w for w in content_words(rest) if w not in said])
