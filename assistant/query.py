@@ -650,7 +650,9 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
             if m:
                 if old or q.noun != prev.noun:
                     base = base[: m.start()] + _noun_surface(q.question, q.noun) + base[m.end():]
-                elif q.kind != prev.kind:  # the same thing asked another way: "Kế hoạch đó số mấy, ký ngày nào?"
+                elif q.kind != prev.kind or merged.focus:
+                    # the same thing asked another way ("Kế hoạch đó số mấy, ký ngày nào?") or a part of it
+                    # ("Bao nhiêu đơn trong số đó là khiếu nại?"): the turn's own words stay in the question
                     base = f"{base}; {new_words}"
                 break
         else:

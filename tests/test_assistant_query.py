@@ -373,6 +373,9 @@ def test_a_thing_pointed_back_to_makes_a_followup_but_trong_do_does_not():
     assert q.followup and (q.year, q.half, q.province) == (2023, 1, "Quảng Ngãi")
     assert "ký ngày nào" in q.standalone  # the rewritten question (a chat model's) keeps what is now asked
     assert not understand("Năm 2021 có bao nhiêu hồ sơ, trong đó bao nhiêu hồ sơ trễ hạn?", prev).followup
+    # a part of the same count keeps its own words too
+    prev = understand("Quý I/2024 Văn phòng UBND tỉnh Sơn La nhận được bao nhiêu đơn?")
+    assert "khiếu nại" in understand("Bao nhiêu đơn trong số đó là khiếu nại?", prev).standalone
 
 
 def test_words_folded_like_a_noun_are_not_that_noun():
