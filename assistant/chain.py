@@ -201,6 +201,21 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
     return Selection(ids if restricted else None, compare=len(provinces) > 1, wider=wider)
 
 
+def coverage_note(docs: dict[str, DocMeta], q: Query, reason: str | None) -> str:
+    """What the loaded reports do cover, for an abstention caused by the period or province asked:
+    the user learns what to ask instead ("… có: quý I năm 2024")."""
+    if reason == "no report for this province":
+        provinces = sorted({m.province for m in docs.values() if m.province})
+        return f" Các báo cáo đã nạp là của: {', '.join(provinces)}." if provinces else ""
+    asked = q.provinces or ([q.province] if q.province else [])
+    metas = [m for m in docs.values() if not asked or any(_doc_province_match(m, p) for p in asked)]
+    periods = sorted({m.period for m in metas if m.period and m.period.year}, key=extractive.period_key)
+    if not periods:
+        return ""
+    where = f" của tỉnh {', '.join(asked)}" if asked else ""
+    return f" Các báo cáo đã nạp{where} có số liệu cho: {', '.join(p.label for p in periods)}."
+
+
 def understand_filters_step(parts: ChainParts):
     def run(work: Work) -> Work:
         q = work.query
@@ -326,6 +341,11 @@ def answer_step(parts: ChainParts):
                     work.draft, pool = second, pool + others
             work.pool = pool
             work.draft.meta["answerer"] = "extractive"
+        if work.draft.abstained and (work.abstain_reason or work.require_year):
+            # the period or province asked has no report: say what the reports do cover
+            note = coverage_note(parts.index.docs, work.query, work.abstain_reason)
+            if note and work.draft.text.startswith(ABSTAIN_TEXT):
+                work.draft.text = ABSTAIN_TEXT + note + work.draft.text[len(ABSTAIN_TEXT):]
         work.timing_ms["answer"] = (time.perf_counter() - t0) * 1000
         return work
 

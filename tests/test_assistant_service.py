@@ -94,6 +94,13 @@ def test_unanswerable_abstains_with_related_passages(assistant, question):
     assert answer.citations == []
 
 
+def test_an_abstention_for_a_period_or_province_says_what_the_reports_cover(assistant):
+    answer = assistant.ask("Sáu tháng đầu năm 2024 Văn phòng UBND tỉnh Sơn La nhận bao nhiêu đơn?")
+    assert answer.abstained and "Sơn La có số liệu cho: quý I năm 2024" in answer.text, answer.text
+    answer = assistant.ask("Ban Tiếp công dân tỉnh Cà Mau tiếp nhận bao nhiêu đơn?")
+    assert answer.abstained and "Quảng Ngãi" in answer.text.split("Có thể liên quan")[0], answer.text
+
+
 def test_ambiguous_period_gets_one_line_per_report(assistant):
     answer = assistant.ask("Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?")
     assert not answer.abstained
