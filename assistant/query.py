@@ -532,11 +532,29 @@ def asking_fold(text: str) -> str:
     return re.sub(r"\bmay\b", lambda m: m.group(0) if text[m.start() : m.end()].lower() in ("mấy", "may") else "   ", folded)
 
 
+# A document asked for by its number or date, with the words that describe it in between:
+# "kế hoạch về biên chế … năm 2024 là số mấy, ban hành ngày nào?"
+_DOCUMENT_ASKED = re.compile(
+    r"\b(?:ke hoach|quyet dinh|de an|chuong trinh|cong van|nghi quyet|chi thi|van ban|thong bao)\b[^?]*?"
+    r"\b(?:so may|so hieu|so nao|so bao nhieu|ky ngay|ngay nao|ban hanh ngay)\b"
+)
+
+
+def _without_document_years(folded: str) -> str:
+    """The text with the years that describe a document asked for blanked (same length): the plan "năm 2024"
+    was issued and reported in 2023, so that year is not the reporting period asked."""
+    m = _DOCUMENT_ASKED.search(folded)
+    if not m:
+        return folded
+    span = re.sub(r"(?:\bnam )?(?<!\d)(?:19|20)\d{2}(?!\d)", lambda y: " " * len(y.group(0)), m.group(0))
+    return folded[: m.start()] + span + folded[m.end() :]
+
+
 def understand(question: str, previous: Query | None = None, today_year: int = 2026) -> Query:
     """Slots of `question`; with `previous`, a follow-up inherits what it does not restate."""
     text = nfc(question).strip()
     folded = fold(text)
-    period = parse_period(folded)
+    period = parse_period(_without_document_years(folded))
     province = parse_province(folded)
     unit = parse_unit(folded, text)
     asking = asking_fold(text)

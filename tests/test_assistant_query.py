@@ -388,3 +388,11 @@ def test_an_acronym_written_with_an_ampersand_is_one_word():
     # "TT&TT" is "tttt", which the thesaurus reads as "Thông tin và Truyền thông"; not two words "tt" no report has
     topic = understand("Kể từ năm 2013, Sở TT&TT Hà Nam đã tiếp công dân lần nào chưa?").topic
     assert "tttt" in topic and "tt" not in topic
+
+
+def test_a_year_describing_a_document_asked_for_is_not_the_reporting_period():
+    # the plan "năm 2024" was issued (and reported) in 2023
+    q = understand("Kế hoạch về biên chế công chức, số lượng người làm việc năm 2024 là số mấy, ban hành ngày nào?")
+    assert q.kind == "docref" and q.year is None
+    assert understand("Năm 2023 Văn phòng ban hành kế hoạch cải cách hành chính số mấy?").year == 2023
+    assert understand("Năm 2023 có bao nhiêu kế hoạch được ban hành?").year == 2023
