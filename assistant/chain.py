@@ -156,7 +156,7 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
     named = [d for d in ids if names_report(q.standalone, docs[d].doc_number)]
     if named:
         return Selection(named)
-    provinces = q.provinces or ([q.province] if q.province else [])
+    provinces = q.named_provinces
     periods = q.periods or ([q.period] if q.period else [])
     if len(provinces) > 1 or len(periods) > 1:
         if len(provinces) > 1 and len(periods) == len(provinces):
@@ -207,7 +207,7 @@ def coverage_note(docs: dict[str, DocMeta], q: Query, reason: str | None) -> str
     if reason == "no report for this province":
         provinces = sorted({m.province for m in docs.values() if m.province})
         return f" Các báo cáo đã nạp là của: {', '.join(provinces)}." if provinces else ""
-    asked = q.provinces or ([q.province] if q.province else [])
+    asked = q.named_provinces
     metas = [m for m in docs.values() if not asked or any(_doc_province_match(m, p) for p in asked)]
     periods = sorted({m.period for m in metas if m.period and m.period.year}, key=extractive.period_key)
     if not periods:

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
-from assistant.query import (NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at, named_whole,
-                             sibling_units, understand)
+from assistant.query import (ASK_COUNT, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at,
+                             named_whole, sibling_units, understand, units_named)
 from assistant.thesaurus import alternatives, equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
@@ -697,9 +697,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     # its stretch runs from the count before it to the count after it (a year is no boundary)
                     seg_start = max((n[1] for n in counts if n[1] <= a), default=cs)
                     seg_end = min((n[0] for n in counts if n[0] >= b), default=ce)
-                    lo, hi = max(seg_start, sent.start, a - 40), min(seg_end, sent.end, b + 40)
-                    if in_list:  # an item of a "; " list says its figure's words up to its end, however long
-                        hi = min(seg_end, sent.end)
+                    lo = max(seg_start, sent.start, a - 40)
+                    # an item of a "; " list says its figure's words up to its end, however long
+                    hi = min(seg_end, sent.end) if in_list else min(seg_end, sent.end, b + 40)
                     if i > 0 and _SHARE.search(folded_all[max(sent.start, a - 30) : a]):
                         # "trễ hạn 1.828 hồ sơ, chiếm tỷ lệ 6,8%": a share is described by the figure it is a share of
                         real = [k for k in range(i) if not _is_reference_number(folded_all, *numbers[k])]
@@ -1377,9 +1377,6 @@ def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> 
     return [n for n in missing_names(query.question, quoted) if fold(n) not in setting]
 
 
-_OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban nhan dan)\b")
-
-
 def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds | None = None,
            per_report: bool = False) -> Draft:
     """Extractive answer for `query` from `passages` (already filtered to the asked period/province)."""
@@ -1398,7 +1395,7 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
         passages = about
     elif query.unit == "Văn phòng UBND":
         # the provincial office named: its own report, or a passage that speaks of it (not a Sở's report)
-        about = [p for p in passages if _OFFICE.search(fold(f"{p.meta.issuer or ''} {p.chunk.text}"))]
+        about = [p for p in passages if query.unit in units_named(fold(f"{p.meta.issuer or ''} {p.chunk.text}"))]
         if not about:
             return abstain(passages, "the named office is not in the reports")
         passages = about
@@ -1485,14 +1482,13 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
     return Draft("\n".join(lines), cites.items, False, {"figures": figures, "parts": len(parts), "parts_missing": missing})
 
 
-_ASK_COUNT = re.compile(r"\b(?:bao nhieu|may)\b")
 _PART_BREAK = re.compile(r"(?:,|;|\?|\.\s|\bva\b|\bcon\b)\s*")
 
 
 def noun_after_count(query: Query) -> bool:
     """Does the question name its counted noun after the count word ("bao nhiêu hồ sơ", "mấy … hồ sơ")?"""
     folded = asking_fold(query.standalone)
-    m = _ASK_COUNT.search(folded)
+    m = ASK_COUNT.search(folded)
     # a measure ("tỷ lệ", "kinh phí") is what is asked wherever the question names it
     if not m or not query.noun or query.noun in ("%", "ordinal", "tien") or query.noun.startswith("lit:"):
         return True
@@ -1509,7 +1505,7 @@ def question_parts(query: Query) -> list[Query]:
         return [query]
     text = nfc(query.standalone)
     folded = asking_fold(text)
-    asks = list(_ASK_COUNT.finditer(folded))
+    asks = list(ASK_COUNT.finditer(folded))
     if len(asks) < 2 or len(folded) != len(text):
         return [query]
     breaks = [m for m in _PART_BREAK.finditer(folded, asks[0].end(), asks[1].start())]

@@ -73,6 +73,7 @@ NOT_NOUN = {
 }
 _NOUN_FORMS = sorted(((form, key) for key, forms in NOUNS.items() for form in forms), key=lambda x: -len(x[0]))
 
+ASK_COUNT = re.compile(r"\b(?:bao nhieu|may)\b")  # the words that ask how many
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong|so lieu|ty le|tong so|tong cong|phan tram|bao lau)\b")
 _LIST = re.compile(r"\b(nhung|cac|gi)\b[^?]*\bnao\b|\bliet ke\b|\bke ten\b|\bgom nhung\b|\bnhung (gi|viec|noi dung|nhiem vu|giai phap|ket qua|han che|kho khan|mo hinh)\b")
 _YESNO = re.compile(r"\bco\b.+\bkhong\s*\??\s*$|\b(da|co)\b.+\bchua\s*\??\s*$|\bphai khong\b")
@@ -140,6 +141,11 @@ class Query:
     focus: list[str] = field(default_factory=list)  # a follow-up's own new words: what it asks beyond the last turn
     quote_request: bool = False  # passages wanted for a speech: descriptive sentences, not lists of documents
     months: tuple[int, int] | None = None  # months named ("tháng 3/2024" -> (3, 3); "tính đến tháng 2" -> (1, 2))
+
+    @property
+    def named_provinces(self) -> list[str]:
+        """Every province the question is about: those it lists, else the one it names."""
+        return self.provinces or ([self.province] if self.province else [])
 
     @property
     def period(self) -> Period | None:
@@ -332,10 +338,14 @@ SIBLING_UNITS = {
 }
 
 
+def units_named(folded: str) -> set[str]:
+    """The named units (display names of `_UNITS`) a folded text speaks of."""
+    return {name for pattern, name in _UNITS if name and re.search(r"\b" + pattern, folded)}
+
+
 def sibling_units(folded: str) -> set[str]:
     """The kinds of sibling unit (see SIBLING_UNITS) a folded text names."""
-    return {SIBLING_UNITS[name] for pattern, name in _UNITS
-            if name in SIBLING_UNITS and re.search(r"\b" + pattern, folded)}
+    return {SIBLING_UNITS[name] for name in units_named(folded) if name in SIBLING_UNITS}
 
 
 def _without_units(folded: str) -> str:
@@ -420,7 +430,7 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
     if re.search(r"\b(?:thu|hang) (?:may|bao nhieu)\b", folded):
         return "ordinal", None  # "xếp thứ mấy?" is answered by "xếp thứ 12", not by a count
     # "bao nhiêu"/"mấy" is the asking word where there is one ("tổng cộng 20 cơ quan … nhận bao nhiêu hồ sơ")
-    m = re.search(r"\b(?:bao nhieu|may)\b", folded) or _COUNT.search(folded)
+    m = ASK_COUNT.search(folded) or _COUNT.search(folded)
     if m:
         rest = folded[m.end():].lstrip()
         # a classifier before a known noun: "bao nhiêu bộ hồ sơ" counts hồ sơ
