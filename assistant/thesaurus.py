@@ -28,8 +28,20 @@ GROUPS: list[list[str]] = [
     ["tttt", "thong tin va truyen thong", "thong tin truyen thong"],
 ]
 
+# Groups that exclude each other when they qualify the same thing: a case "trễ hạn" is not one settled
+# "đúng hạn" or "trước hạn"; a case "đang giải quyết" is not one "đã giải quyết".
+OPPOSED: list[tuple[str, str]] = [
+    ("tre han", "dung han"),
+    ("tre han", "truoc han"),
+    ("da giai quyet", "dang giai quyet"),
+]
+
 _GROUP_OF = {phrase: i for i, group in enumerate(GROUPS) for phrase in group}
 _WORDS = [{w for p in group for w in p.split()} for group in GROUPS]
+_OPPOSITE_OF: dict[int, set[int]] = {}
+for _a, _b in OPPOSED:
+    _OPPOSITE_OF.setdefault(_GROUP_OF[_a], set()).add(_GROUP_OF[_b])
+    _OPPOSITE_OF.setdefault(_GROUP_OF[_b], set()).add(_GROUP_OF[_a])
 _ANY = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_GROUP_OF, key=len, reverse=True)) + r")\b")
 
 
@@ -43,6 +55,21 @@ def equivalents(folded: str) -> set[str]:
     for m in _ANY.finditer(_DEBRIS.sub("", folded)):
         out |= _WORDS[_GROUP_OF[m.group(0)]]
     return out
+
+
+def _groups_said(folded: str) -> set[int]:
+    return {_GROUP_OF[m.group(0)] for m in _ANY.finditer(_DEBRIS.sub("", folded))}
+
+
+def case_agreement(asked: str, said: str) -> int:
+    """+1 when the folded text `said` qualifies its figure as the folded question `asked` does ("đang
+    giải quyết 1.853 hồ sơ" for "chưa giải quyết xong"), -1 when only as its opposite ("trước hạn và đúng
+    hạn 25.012 hồ sơ" for "trễ hạn"), 0 when the question asks no such case or the text says neither."""
+    in_question = {g for g in _groups_said(asked) if g in _OPPOSITE_OF}
+    in_text = _groups_said(said)
+    if in_question & in_text:
+        return 1
+    return -1 if any(_OPPOSITE_OF[g] & in_text for g in in_question) else 0
 
 
 def alternatives(phrase: str) -> list[str]:
