@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
 from assistant.query import (ASK_COUNT, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at,
                              named_whole, sibling_units, understand, units_named)
-from assistant.thesaurus import alternatives, equivalents
+from assistant.parts import question_parts
+from assistant.thesaurus import alternatives, case_agreement, equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
 from ingest.vietnamese import NUMBER, fold, folded_tokens, is_syllable, nfc, parse_number
@@ -453,7 +454,7 @@ def _words(folded: str) -> set[str]:
 FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
-    "other_unit": -1.0,
+    "other_unit": -1.0, "case": 0.5,
 }
 
 
@@ -631,6 +632,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
         setting.add("thuoc")  # "cá nhân thuộc Văn phòng UBND": the words that place the unit, not what is counted
     own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
     told: dict[str, list[str]] = {}
+    asked = fold(query.standalone)
     out: list[Evidence] = []
     share = share_pattern(share_words(query))
     asked_unit = SIBLING_UNITS.get(query.unit or "")
@@ -737,6 +739,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         # is not "47 cá nhân hoàn thành tốt nhiệm vụ"
                         "own_pairs": _bigram_bonus(pairs, folded_all[lo:hi], weights),
                         "other_unit": other_unit,
+                        # "trễ hạn" asked: "trước hạn và đúng hạn 25.012 hồ sơ, chiếm tỷ lệ 93,2%" is the opposite case
+                        "case": case_agreement(asked, folded_all[lo:hi]),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
@@ -1482,9 +1486,6 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
     return Draft("\n".join(lines), cites.items, False, {"figures": figures, "parts": len(parts), "parts_missing": missing})
 
 
-_PART_BREAK = re.compile(r"(?:,|;|\?|\.\s|\bva\b|\bcon\b)\s*")
-
-
 def noun_after_count(query: Query) -> bool:
     """Does the question name its counted noun after the count word ("bao nhiêu hồ sơ", "mấy … hồ sơ")?"""
     folded = asking_fold(query.standalone)
@@ -1493,44 +1494,6 @@ def noun_after_count(query: Query) -> bool:
     if not m or not query.noun or query.noun in ("%", "ordinal", "tien") or query.noun.startswith("lit:"):
         return True
     return any(re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", folded[m.end() :]) for form in _noun_forms(query.noun))
-
-
-def question_parts(query: Query) -> list[Query]:
-    """A question asking for two figures, split in two; the second part reads as a follow-up of the first.
-
-    "Năm 2023 đã giải quyết bao nhiêu hồ sơ đất đai, còn bao nhiêu đang giải quyết?" ->
-    "… đã giải quyết bao nhiêu hồ sơ đất đai" and "còn bao nhiêu đang giải quyết" (noun, period carried).
-    """
-    if query.followup:  # its standalone form joins the last turn's question: one thing is asked
-        return [query]
-    text = nfc(query.standalone)
-    folded = asking_fold(text)
-    asks = list(ASK_COUNT.finditer(folded))
-    if len(asks) < 2 or len(folded) != len(text):
-        return [query]
-    breaks = [m for m in _PART_BREAK.finditer(folded, asks[0].end(), asks[1].start())]
-    if not breaks:
-        return [query]
-    # a break right before the second "bao nhiêu" ends the first part ("sửa đổi, bổ sung và bao nhiêu …");
-    # else a mark does: "và" may join two words of one part ("tỷ lệ trả trước hạn và đúng hạn")
-    adjacent = [m for m in breaks if re.fullmatch(r"(?:(?:con|co|thi|la)\s+)?", folded[m.end() : asks[1].start()])]
-    marks = [m for m in breaks if m.group(0)[0] in ",;?."]
-    # "và" before a verb's marker opens a clause ("… của các cơ quan, đơn vị và đã giải quyết xong bao nhiêu?")
-    clauses = [m for m in breaks if m.group(0).startswith("va") and re.match(r"(?:da|dang|duoc|bi|chua)\b", folded[m.end() :])]
-    cut = adjacent[-1] if adjacent else clauses[-1] if clauses else marks[-1] if marks else breaks[-1]
-    first = understand(text[: cut.start()])
-    # slots the whole question named hold for its first part too
-    for name in ("year", "half", "quarter", "province", "unit"):
-        if getattr(first, name) is None:
-            setattr(first, name, getattr(query, name))
-    first.periods, first.provinces = first.periods or query.periods, first.provinces or query.provinces
-    rest = text[cut.start() :].lstrip(" ,;")
-    if not re.match(r"(?i)còn\b", rest):
-        rest = "Còn " + re.sub(r"(?i)^và\s+", "", rest)
-    second = understand(rest, first)
-    if first.kind != "count" or second.kind != "count":
-        return [query]
-    return [first, second]
 
 
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\bthang \d{1,2}(?:/(?:19|20)\d{2})?\b")  # a day or a month

@@ -8,7 +8,7 @@ own words steer the choice, and how a yes/no question is answered from "không c
 from __future__ import annotations
 
 from assistant import extractive
-from assistant import query
+from assistant import parts, query
 from assistant.query import understand
 from index.passage import Passage
 from ingest.document import Chunk, DocMeta, Period
@@ -217,7 +217,7 @@ def test_a_plan_of_another_issuer_is_not_the_offices_own():
 def test_a_followup_is_not_split_although_its_standalone_form_has_two_count_words():
     prev = understand("Năm 2022 phê duyệt danh mục bao nhiêu thủ tục?")
     q = understand("Trong đó toàn trình bao nhiêu?", prev)
-    assert q.followup and extractive.question_parts(q) == [q]
+    assert q.followup and parts.question_parts(q) == [q]
 
 
 def test_a_paraphrase_of_the_reports_wording_finds_the_figure():
@@ -444,13 +444,13 @@ def test_the_units_name_weighs_less_among_a_figures_own_words():
 
 
 def test_a_mark_not_and_splits_a_question_asking_two_figures():
-    parts = extractive.question_parts(understand(
+    split = parts.question_parts(understand(
         "Năm 2022 các sở tiếp nhận bao nhiêu hồ sơ, tỷ lệ trả trước hạn và đúng hạn là bao nhiêu?"))
-    assert [p.noun for p in parts] == ["ho so", "%"]
-    assert parts[1].question == "Còn tỷ lệ trả trước hạn và đúng hạn là bao nhiêu?"
-    parts = extractive.question_parts(understand("Năm 2023 có bao nhiêu TTHC sửa đổi, bổ sung và bao nhiêu TTHC bị bãi bỏ?"))
-    assert parts[0].question.endswith("sửa đổi, bổ sung") and parts[1].question == "Còn bao nhiêu TTHC bị bãi bỏ?"
-    assert len(extractive.question_parts(understand("Sau khi sắp xếp lại bộ máy, Văn phòng còn mấy phòng?"))) == 1
+    assert [p.noun for p in split] == ["ho so", "%"]
+    assert split[1].question == "Còn tỷ lệ trả trước hạn và đúng hạn là bao nhiêu?"
+    split = parts.question_parts(understand("Năm 2023 có bao nhiêu TTHC sửa đổi, bổ sung và bao nhiêu TTHC bị bãi bỏ?"))
+    assert split[0].question.endswith("sửa đổi, bổ sung") and split[1].question == "Còn bao nhiêu TTHC bị bãi bỏ?"
+    assert len(parts.question_parts(understand("Sau khi sắp xếp lại bộ máy, Văn phòng còn mấy phòng?"))) == 1
 
 
 def test_danh_muc_before_a_figure_introduces_a_count_not_a_section_number():
@@ -595,7 +595,7 @@ def test_a_literal_nouns_first_word_alone_does_not_introduce_a_figure():
 
 def test_va_before_a_verbs_marker_splits_a_two_figure_question_not_a_comma_inside_a_noun_list():
     q = understand("Năm 2022 Trung tâm nhận bao nhiêu hồ sơ của các cơ quan, đơn vị và đã giải quyết xong bao nhiêu?")
-    first, second = extractive.question_parts(q)
+    first, second = parts.question_parts(q)
     assert "đơn vị" in first.question and "đơn vị" not in second.question
     ps = passages("Năm 2022, số hồ sơ tiếp nhận tại Trung tâm của 20 cơ quan, đơn vị là 56.703 hồ sơ, "
                   "đã giải quyết 53.503 hồ sơ, đang giải quyết 3.200 hồ sơ.",
@@ -711,3 +711,14 @@ def test_which_organisation_is_answered_by_a_sentence_naming_one():
                   "Số công chức được điều động trong năm là 01 người.")
     draft = ask("Năm 2022 công chức được điều động khỏi Văn phòng chuyển về cơ quan nào?", ps)
     assert not draft.abstained and "Sở Y tế" in draft.text and "Hội nghị" not in draft.text
+
+
+def test_a_figure_qualified_opposite_to_the_question_loses_to_the_one_qualified_as_asked():
+    # "trễ hạn" asked: the share of the cases settled "trước hạn và đúng hạn" is the opposite case,
+    # though its clause says more of the question's words ("trả kết quả")
+    ps = passages("Hồ sơ đất đai của hộ gia đình, cá nhân: tiếp nhận 9.400 hồ sơ, đã giải quyết 9.000 hồ sơ, trong đó "
+                  "trả kết quả trước hạn và đúng hạn 8.500 hồ sơ, chiếm tỷ lệ 94,4%; trễ hạn 500 hồ sơ, chiếm tỷ lệ 5,6%; "
+                  "đang giải quyết 400 hồ sơ.")
+    assert ask("Năm 2022 hồ sơ đất đai của hộ gia đình bị trả kết quả trễ hạn chiếm tỷ lệ bao nhiêu?", ps).meta["figures"] == ["5,6%"]
+    # "chưa giải quyết xong" is said by "đang giải quyết", not by "đã giải quyết"
+    assert ask("Năm 2022 còn bao nhiêu hồ sơ đất đai của hộ gia đình chưa giải quyết xong?", ps).meta["figures"] == ["400"]

@@ -1,0 +1,160 @@
+"""A question asking for several figures, split into one question per figure.
+
+Users ask for figures together: "đã giải quyết bao nhiêu hồ sơ, còn bao nhiêu đang giải quyết?",
+"… bao nhiêu công chức, bao nhiêu người … và mấy lao động hợp đồng?", and comparisons where one
+asking word covers two things: "quyết định của UBND tỉnh và quyết định của Chủ tịch UBND tỉnh mỗi
+loại bao nhiêu?", "tỷ lệ trễ hạn của hồ sơ các sở, ngành và của hồ sơ đất đai là bao nhiêu?",
+"… của Sở Xây dựng so với BHXH tỉnh, mỗi bên mấy %?". Each part is answered on its own figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.query import ASK_COUNT, Query, asking_fold, understand
+from ingest.vietnamese import nfc
+
+# Where one asking part may end and the next begin (in the folded question).
+_PART_BREAK = re.compile(r"(?:,|;|\?|\.\s|\bva\b|\bcon\b)\s*")
+
+# Joins two things asked about together (folded): "A và B", "A hay B", "A so với B".
+_CONJUNCTION = re.compile(r"\b(?:va|hay|hoac|so voi)\s+")
+
+# Says the figure is wanted for each of the things joined ("lần lượt", "mỗi loại", "so với"), in the
+# question as typed: "mỗi" and "mới" fold alike.
+_EACH = re.compile(r"\b(?:lần lượt|mỗi \w+|từng \w+|so với|chênh(?: lệch| nhau)?|nhiều hơn|ít hơn|cao hơn|thấp hơn)\b")
+
+# Where the second of two joined things ends: the asking words or the words that distribute them, as
+# typed ("đạt" is not "đất").
+_CONJUNCT_END = re.compile(
+    r"\s*(?:(?<!\w)(?:lần lượt|mỗi|từng|chênh|nhiều hơn|ít hơn|cao hơn|thấp hơn|là|đạt|thì|bao nhiêu|mấy)(?!\w)|[?.;!]|$)"
+)
+
+# Words opening the place or owner of a thing ("của Sở Xây dựng", "qua Hệ thống …"), as typed ("quả" is
+# not "qua"): repeated on both sides of "và" they join two things ("của hồ sơ các sở, ngành và của hồ sơ
+# đất đai"); without a repeated word, the first of two things asked for each starts after one.
+_OPENERS = ("của", "tại", "ở", "qua", "thuộc", "trong", "đối với")
+_OPENER = re.compile(r"(?<!\w)(?:" + "|".join(_OPENERS) + r")\s+")
+
+# Asks the comparison rather than a figure; left out of each part.
+_COMPARING = re.compile(r"(?i)\s*(?:,\s*)?\b(?:thì\s+)?(?:chênh(?: lệch| nhau)?|thế nào|ra sao|như thế nào)\b(?:\s+thế nào)?\s*,?")
+
+
+def question_parts(query: Query) -> list[Query]:
+    """The parts of a count question asking several figures; `[query]` when it asks one."""
+    if query.followup:  # its standalone form joins the last turn's question: one thing is asked
+        return [query]
+    text = nfc(query.standalone)
+    folded = asking_fold(text)
+    asks = list(ASK_COUNT.finditer(folded))
+    if not asks or len(folded) != len(text):
+        return [query]
+    if len(asks) > 1:
+        parts = _parts_by_ask(query, text, folded, asks)
+    else:
+        parts = _parts_by_conjunction(query, text, folded, asks[0])
+    if len(parts) < 2 or any(p.kind != "count" for p in parts):
+        return [query]
+    return parts
+
+
+def _with_slots(part: Query, whole: Query) -> Query:
+    """Slots the whole question named hold for its part too ("Năm 2023 …, còn bao nhiêu …")."""
+    for name in ("year", "half", "quarter", "province", "unit"):
+        if getattr(part, name) is None:
+            setattr(part, name, getattr(whole, name))
+    part.periods, part.provinces = part.periods or whole.periods, part.provinces or whole.provinces
+    return part
+
+
+def _cut(folded: str, after: int, before: int) -> re.Match | None:
+    """Where the part asking at `after` ends, before the asking word at `before`."""
+    breaks = list(_PART_BREAK.finditer(folded, after, before))
+    if not breaks:
+        return None
+    # a break right before the next "bao nhiêu" ends the part ("sửa đổi, bổ sung và bao nhiêu …");
+    # else a mark does: "và" may join two words of one part ("tỷ lệ trả trước hạn và đúng hạn")
+    adjacent = [m for m in breaks if re.fullmatch(r"(?:(?:con|co|thi|la)\s+)?", folded[m.end() : before])]
+    marks = [m for m in breaks if m.group(0)[0] in ",;?."]
+    # "và" before a verb's marker opens a clause ("… của các cơ quan, đơn vị và đã giải quyết xong bao nhiêu?")
+    clauses = [m for m in breaks if m.group(0).startswith("va") and re.match(r"(?:da|dang|duoc|bi|chua)\b", folded[m.end() :])]
+    return adjacent[-1] if adjacent else clauses[-1] if clauses else marks[-1] if marks else breaks[-1]
+
+
+def _as_followup(piece: str) -> str:
+    """A later part read as a follow-up of the first: "và bao nhiêu đang giải quyết" -> "Còn bao nhiêu …"."""
+    piece = piece.lstrip(" ,;")
+    return piece if re.match(r"(?i)còn\b", piece) else "Còn " + re.sub(r"(?i)^và\s+", "", piece)
+
+
+def _parts_by_ask(query: Query, text: str, folded: str, asks: list[re.Match]) -> list[Query]:
+    """One part per asking word: "đã giải quyết bao nhiêu hồ sơ, còn bao nhiêu đang giải quyết?" ->
+    "… đã giải quyết bao nhiêu hồ sơ" and "Còn bao nhiêu đang giải quyết?" (noun, period carried)."""
+    cuts = [_cut(folded, a.end(), b.start()) for a, b in zip(asks, asks[1:])]
+    if any(c is None for c in cuts):
+        return [query]
+    bounds = [0, *(c.start() for c in cuts), len(text)]
+    first = _with_slots(understand(text[: bounds[1]]), query)
+    return [first] + [understand(_as_followup(text[s:e]), first) for s, e in zip(bounds[1:], bounds[2:])]
+
+
+def _parts_by_conjunction(query: Query, text: str, folded: str, ask: re.Match) -> list[Query]:
+    """Two parts for two things joined under one asking word.
+
+    Before the asking word, the two things stand in the same frame ("tỷ lệ trễ hạn của hồ sơ các sở,
+    ngành và của hồ sơ đất đai … là bao nhiêu?"): each part is the question with one of them. After it
+    ("… trễ hạn bao nhiêu bộ, so với số hồ sơ của các sở, ngành thì thế nào?"), the second thing is asked
+    as a follow-up of the first part.
+    """
+    lower = text.lower()
+    each = _EACH.search(lower) is not None
+    # the joins whose second thing opens with a word said before it first, then (asked for each) the rest
+    joins = sorted(_CONJUNCTION.finditer(folded), key=lambda m: _repeated(lower, m, each) is None)
+    for m in joins:
+        right_start = m.end()
+        if m.start() > ask.end():
+            if not each:
+                continue  # "bao nhiêu đơn khiếu nại và tố cáo?" asks one figure of both
+            first = _with_slots(understand(text[: m.start()].rstrip(" ,")), query)
+            second = _COMPARING.sub(" ", text[right_start:])
+            return [first, understand(_as_followup(second), first)]
+        end = _CONJUNCT_END.search(lower, right_start)
+        right_end = end.start() if end else len(text)
+        if right_end <= right_start:
+            continue
+        left_start = _left_start(lower, m, each)
+        if left_start is None or left_start <= ask.end() <= right_end:
+            continue
+        left, right = text[left_start : m.start()].rstrip(" ,"), text[right_start:right_end].rstrip(" ,")
+        if not left or ASK_COUNT.search(folded[left_start:right_end]):
+            continue
+        return [_with_slots(understand(_plain(text[:left_start] + piece + text[right_end:])), query)
+                for piece in (left, right)]
+    return [query]
+
+
+def _repeated(lower: str, conj: re.Match, each: bool) -> int | None:
+    """Where the first of two joined things starts if the second one opens with a word said just before:
+    "quyết định của UBND tỉnh và quyết định của Chủ tịch …" (asked for each), "của … và của …" (any)."""
+    opening = (lower[conj.end() :].split(maxsplit=1) or [""])[0]
+    if not opening or not (each or opening in _OPENERS):
+        return None
+    found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(opening) + r"(?!\w)", lower[: conj.start()])]
+    return found[-1] if found and conj.start() - found[-1] <= 80 else None
+
+
+def _left_start(lower: str, conj: re.Match, each: bool) -> int | None:
+    """Where the first of two joined things starts: at a repeated opening word, else, when the question
+    asks for each, after the word placing it ("của Sở Xây dựng so với BHXH tỉnh")."""
+    start = _repeated(lower, conj, each)
+    if start is not None or not each:
+        return start
+    openers = list(_OPENER.finditer(lower, max(0, conj.start() - 60), conj.start()))
+    return openers[-1].end() if openers else None
+
+
+def _plain(question: str) -> str:
+    """A part without the words that distributed or compared it ("lần lượt", "mỗi loại", "chênh nhau thế nào")."""
+    question = _COMPARING.sub(" ", question)
+    question = re.sub(r"(?i)\b(?:lần lượt|mỗi \w+|từng \w+|nhiều hơn|ít hơn|cao hơn|thấp hơn)\b", " ", question)
+    return re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s{2,}", " ", question)).strip()

@@ -1,0 +1,62 @@
+"""Splitting a question that asks several figures into one question per figure (assistant/parts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import extractive
+from assistant.parts import question_parts
+from assistant.query import understand
+from tests.test_assistant_extractive import ask, passages
+
+
+def split(question: str) -> list[str]:
+    return [p.question for p in question_parts(understand(question))]
+
+
+def test_each_asking_word_is_a_part():
+    got = split("Năm 2022 Văn phòng có bao nhiêu công chức, bao nhiêu viên chức và mấy lao động hợp đồng?")
+    assert len(got) == 3
+    assert got[0].endswith("bao nhiêu công chức") and got[1] == "Còn bao nhiêu viên chức"
+    assert got[2] == "Còn mấy lao động hợp đồng?"
+
+
+def test_two_things_in_one_frame_under_one_asking_word_are_two_parts():
+    assert split("Năm 2022 tỷ lệ trễ hạn của hồ sơ các sở, ngành và của hồ sơ đất đai là bao nhiêu?") == [
+        "Năm 2022 tỷ lệ trễ hạn của hồ sơ các sở, ngành là bao nhiêu?",
+        "Năm 2022 tỷ lệ trễ hạn của hồ sơ đất đai là bao nhiêu?",
+    ]
+    # asked for each: the repeated word opens both things, the distributing words leave the parts
+    assert split("Năm 2022 quyết định của UBND tỉnh và quyết định của Chủ tịch UBND tỉnh mỗi loại bao nhiêu?") == [
+        "Năm 2022 quyết định của UBND tỉnh bao nhiêu?",
+        "Năm 2022 quyết định của Chủ tịch UBND tỉnh bao nhiêu?",
+    ]
+    assert split("Tỷ lệ hồ sơ trực tuyến năm 2022 của Sở Xây dựng so với Sở Y tế chênh nhau thế nào, mỗi bên mấy %?") == [
+        "Tỷ lệ hồ sơ trực tuyến năm 2022 của Sở Xây dựng mấy %?",
+        "Tỷ lệ hồ sơ trực tuyến năm 2022 của Sở Y tế mấy %?",
+    ]
+
+
+@pytest.mark.parametrize("question", [
+    "Năm 2022 Sở Tài nguyên và Môi trường tiếp nhận bao nhiêu hồ sơ?",  # "và" inside a name
+    "Năm 2022 Chi nhánh Văn phòng Đăng ký đất đai và Phòng Tài nguyên và Môi trường nhận bao nhiêu hồ sơ?",
+    "Năm 2022 tỷ lệ trả kết quả trước hạn và đúng hạn là bao nhiêu?",  # one share of both
+    "Năm 2022 Ban nhận bao nhiêu đơn khiếu nại và tố cáo?",  # one figure of both
+])
+def test_and_inside_one_thing_does_not_split(question):
+    assert split(question) == [question]
+
+
+def test_a_comparison_after_the_asking_word_is_a_follow_up_part():
+    got = split("Năm 2022 hồ sơ đất đai bị trễ hạn bao nhiêu, so với hồ sơ của các sở thì thế nào?")
+    assert got[0] == "Năm 2022 hồ sơ đất đai bị trễ hạn bao nhiêu" and got[1].startswith("Còn hồ sơ của các sở")
+
+
+def test_each_part_gets_its_own_figure():
+    ps = passages(
+        "Hồ sơ của các sở, ngành: tiếp nhận 42.627 hồ sơ, trễ hạn 40 hồ sơ, chiếm tỷ lệ 0,1%.",
+        "Hồ sơ đất đai của hộ gia đình, cá nhân: tiếp nhận 14.076 hồ sơ, trễ hạn 939 hồ sơ, chiếm tỷ lệ 8%.",
+    )
+    draft = ask("Năm 2022 tỷ lệ trễ hạn của hồ sơ các sở, ngành và của hồ sơ đất đai lần lượt là bao nhiêu?", ps)
+    assert draft.meta["parts"] == 2 and draft.meta["figures"] == ["0,1%", "8%"]
+    assert isinstance(draft, extractive.Draft) and len(draft.citations) == 2
