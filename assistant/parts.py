@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.query import ASK_COUNT, Query, asking_fold, understand
-from ingest.vietnamese import nfc
+from assistant.query import ASK_COUNT, Query, asking_fold, known_noun_at, parse_noun, understand
+from ingest.vietnamese import fold, nfc
 
 # Where one asking part may end and the next begin (in the folded question).
 _PART_BREAK = re.compile(r"(?:,|;|\?|\.\s|\bva\b|\bcon\b)\s*")
@@ -111,26 +111,35 @@ def _parts_by_conjunction(query: Query, text: str, folded: str, ask: re.Match) -
     # the joins whose second thing opens with a word said before it first, then (asked for each) the rest
     joins = sorted(_CONJUNCTION.finditer(folded), key=lambda m: _repeated(lower, m, each) is None)
     for m in joins:
-        right_start = m.end()
-        if m.start() > ask.end():
-            if not each:
-                continue  # "bao nhiêu đơn khiếu nại và tố cáo?" asks one figure of both
+        framed = _framed(query, text, lower, folded, ask, m, each)
+        if framed:
+            return framed
+        if m.start() > ask.end() and each:  # "bao nhiêu đơn khiếu nại và tố cáo?" asks one figure of both
             first = _with_slots(understand(text[: m.start()].rstrip(" ,")), query)
-            second = _COMPARING.sub(" ", text[right_start:])
-            return [first, understand(_as_followup(second), first)]
-        end = _CONJUNCT_END.search(lower, right_start)
-        right_end = end.start() if end else len(text)
-        if right_end <= right_start:
-            continue
-        left_start = _left_start(lower, m, each)
-        if left_start is None or left_start <= ask.end() <= right_end:
-            continue
-        left, right = text[left_start : m.start()].rstrip(" ,"), text[right_start:right_end].rstrip(" ,")
-        if not left or ASK_COUNT.search(folded[left_start:right_end]):
-            continue
-        return [_with_slots(understand(_plain(text[:left_start] + piece + text[right_end:])), query)
-                for piece in (left, right)]
+            return [first, understand(_as_followup(_plain(text[m.end() :])), first)]
     return [query]
+
+
+def _framed(query: Query, text: str, lower: str, folded: str, ask: re.Match, conj: re.Match, each: bool) -> list[Query]:
+    """The question once with each of the two things `conj` joins, if they stand in one frame; else []."""
+    end = _CONJUNCT_END.search(lower, conj.end())
+    right_start, right_end = conj.end(), end.start() if end else len(text)
+    left_start = _left_start(lower, conj, each)
+    if right_end <= right_start or left_start is None or left_start <= ask.end() <= right_end:
+        return []
+    left, right = text[left_start : conj.start()].rstrip(" ,"), text[right_start:right_end].rstrip(" ,")
+    if not left or ASK_COUNT.search(folded[left_start:right_end]):
+        return []
+    # what each thing is ("quyết định của UBND tỉnh … mỗi loại bao nhiêu?") is counted, unless the asking
+    # word names it ("bao nhiêu hồ sơ") or a share is asked
+    named = known_noun_at(folded[ask.end() :].lstrip()) or query.noun == "%"
+    parts = []
+    for piece in (left, right):
+        part = _with_slots(understand(_plain(text[:left_start] + piece + text[right_end:])), query)
+        if not named and known_noun_at(fold(piece)):
+            part.noun, part.noun_phrase = parse_noun(fold(piece))
+        parts.append(part)
+    return parts
 
 
 def _repeated(lower: str, conj: re.Match, each: bool) -> int | None:

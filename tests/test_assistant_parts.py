@@ -47,6 +47,18 @@ def test_and_inside_one_thing_does_not_split(question):
     assert split(question) == [question]
 
 
+def test_each_thing_is_what_its_part_counts_unless_the_asking_word_names_it():
+    q = understand("Trong số văn bản ban hành năm 2022, quyết định của UBND tỉnh và quyết định của Chủ tịch UBND tỉnh "
+                   "mỗi loại bao nhiêu?")
+    assert q.noun == "van ban" and [p.noun for p in question_parts(q)] == ["quyet dinh", "quyet dinh"]
+    # the frame holds after the asking word too
+    q = understand("Năm 2022 bao nhiêu hồ sơ của Sở Y tế và của Sở Xây dựng lần lượt được giải quyết?")
+    assert [(p.question, p.noun) for p in question_parts(q)] == [
+        ("Năm 2022 bao nhiêu hồ sơ của Sở Y tế được giải quyết?", "ho so"),
+        ("Năm 2022 bao nhiêu hồ sơ của Sở Xây dựng được giải quyết?", "ho so"),
+    ]
+
+
 def test_a_comparison_after_the_asking_word_is_a_follow_up_part():
     got = split("Năm 2022 hồ sơ đất đai bị trễ hạn bao nhiêu, so với hồ sơ của các sở thì thế nào?")
     assert got[0] == "Năm 2022 hồ sơ đất đai bị trễ hạn bao nhiêu" and got[1].startswith("Còn hồ sơ của các sở")
