@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
 from assistant.query import (ASK_COUNT, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at,
-                             named_whole, sibling_units, understand, units_named)
+                             named_whole, sibling_units, units_named)
 from assistant.parts import question_parts
 from assistant.thesaurus import alternatives, case_agreement, equivalents
 from index.passage import Passage

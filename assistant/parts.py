@@ -114,7 +114,9 @@ def _parts_by_conjunction(query: Query, text: str, folded: str, ask: re.Match) -
         framed = _framed(query, text, lower, folded, ask, m, each)
         if framed:
             return framed
-        if m.start() > ask.end() and each:  # "bao nhiêu đơn khiếu nại và tố cáo?" asks one figure of both
+        # after the asking word only a question asking for each splits: "bao nhiêu đơn khiếu nại và tố cáo?"
+        # asks one figure of both
+        if m.start() > ask.end() and each:
             first = _with_slots(understand(text[: m.start()].rstrip(" ,")), query)
             return [first, understand(_as_followup(_plain(text[m.end() :])), first)]
     return [query]
