@@ -1012,7 +1012,7 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
 
 
 _NEGATION = re.compile(
-    r"\b(khong co|chua co|khong xay ra|khong de xay ra|khong phat sinh|khong ai|khong vi pham|chua phat hien|"
+    r"\b(khong co|chua co|khong con|khong xay ra|khong de xay ra|khong phat sinh|khong ai|khong vi pham|chua phat hien|"
     r"khong phat hien|khong (?:co )?(?:truong hop|vu viec|sai pham|can bo|cong chuc)|chua (?:co )?(?:truong hop|vu viec))\b"
     r"|:\s*khong\s*(?:[.;]|$)"  # a form line answered "Biệt phái: Không."
 )

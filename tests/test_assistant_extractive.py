@@ -722,3 +722,10 @@ def test_a_figure_qualified_opposite_to_the_question_loses_to_the_one_qualified_
     assert ask("Năm 2022 hồ sơ đất đai của hộ gia đình bị trả kết quả trễ hạn chiếm tỷ lệ bao nhiêu?", ps).meta["figures"] == ["5,6%"]
     # "chưa giải quyết xong" is said by "đang giải quyết", not by "đã giải quyết"
     assert ask("Năm 2022 còn bao nhiêu hồ sơ đất đai của hộ gia đình chưa giải quyết xong?", ps).meta["figures"] == ["400"]
+
+
+def test_no_longer_answers_a_yes_no_question_with_no():
+    ps = passages("Triển khai nộp hồ sơ trực tuyến qua thiết bị di động đối với 04 thủ tục về hộ kinh doanh. "
+                  "Từ 01/6/2022, các thủ tục này chỉ tiếp nhận hồ sơ trực tuyến, không còn tiếp nhận hồ sơ giấy.")
+    draft = ask("Từ tháng 6/2022 Trung tâm có còn tiếp nhận hồ sơ giấy của các thủ tục hộ kinh doanh không?", ps)
+    assert draft.text.startswith("Không.") and "không còn tiếp nhận" in draft.text
