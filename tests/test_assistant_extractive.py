@@ -729,3 +729,11 @@ def test_no_longer_answers_a_yes_no_question_with_no():
                   "Từ 01/6/2022, các thủ tục này chỉ tiếp nhận hồ sơ trực tuyến, không còn tiếp nhận hồ sơ giấy.")
     draft = ask("Từ tháng 6/2022 Trung tâm có còn tiếp nhận hồ sơ giấy của các thủ tục hộ kinh doanh không?", ps)
     assert draft.text.startswith("Không.") and "không còn tiếp nhận" in draft.text
+
+
+def test_a_name_a_scan_misread_one_vowel_of_beside_a_word_read_right_is_found():
+    ps = passages("Co cau to chirc bo may: Chanh Vian phong, 03 Phé Chanh Vin phong, 07 don vi hanh chinh.", meta=SCAN)
+    assert extractive.missing_names("Năm 2022 Văn phòng có mấy Phó Chánh Văn phòng?", ps) == []
+    # both words of a pair misread is too far: "Phé Chinh" is not "Phó Chánh"
+    ps = passages("Co cau to chirc bo may: 03 Phé Chinh Vin phong.", meta=SCAN)
+    assert extractive.missing_names("Năm 2022 Văn phòng có mấy Phó Chánh Văn phòng?", ps) == ["Phó Chánh Văn"]
