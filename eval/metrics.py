@@ -172,7 +172,8 @@ def score_item(item, response: dict, latency_ms: float, k: int = 5) -> ItemScore
         recall=recall_at_k(evidence, passage_texts, k),
         hit=hit_at_k(evidence, passage_texts, k),
         mrr=reciprocal_rank(evidence, passage_texts, k),
-        numbers_exact=None if should_abstain else numbers_exact(list(item.answer_numbers or []), answer),
+        # an abstention's "có thể liên quan" excerpts may hold the figure, but they answer nothing
+        numbers_exact=None if should_abstain else numbers_exact(list(item.answer_numbers or []), "" if abstained else answer),
         f1=None if should_abstain else token_f1(answer, item.answer),
         abstention_correct=float(abstained) if should_abstain else None,
         false_abstention=None if should_abstain else float(abstained),

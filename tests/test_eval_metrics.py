@@ -181,6 +181,9 @@ def test_score_item_abstaining_on_answerable_is_false_abstention():
     item = _item("c1", "count", EVIDENCE[:1], ["1.076"], answer="1.076 lượt")
     s = score_item(item, _response("Không tìm thấy thông tin", abstained=True), 5.0)
     assert s.false_abstention == 1.0 and s.numbers_exact == 0.0 and s.hit == 0.0
+    # the figure inside the "có thể liên quan" excerpts of an abstention is no answer
+    s = score_item(item, _response("Không tìm thấy thông tin này.\nCó thể liên quan:\n- “… 1.076 lượt …”", abstained=True), 5.0)
+    assert s.false_abstention == 1.0 and s.numbers_exact == 0.0
 
 
 def test_score_item_unanswerable():
