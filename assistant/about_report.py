@@ -1,8 +1,9 @@
 """Questions about a report itself: who signed it ("Ai ký báo cáo?"), its number and date ("số hiệu gì, ký
-ngày nào?").
+ngày nào?"), whom it went to ("Báo cáo gửi tới những nơi nào?").
 
-Cleaning keeps the header and the signature block out of the chunked text, so these are answered from
-what DocMeta keeps verbatim (`dateline`, `signature`), each cited as a section of the report of its own.
+Cleaning keeps the header, the distribution list and the signature block out of the chunked text, so
+these are answered from what DocMeta keeps verbatim (`dateline`, `recipients`, `signature`), each cited as
+a section of the report of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ingest.document import Chunk, DocMeta
 
 SIGNATURE_SECTION = "Chữ ký"
 HEADER_SECTION = "Số, ngày văn bản"
+RECIPIENTS_SECTION = "Nơi nhận"
 
 
 def own_passage(meta: DocMeta, key: str, text: str, section: str, page: int | None = None) -> Passage:
@@ -54,6 +56,14 @@ def answer_signer(passages: list[Passage], cites: Citations | None = None) -> Dr
     return _per_report(passages, part, "người ký", "Người ký từng báo cáo:", "signed", cites)
 
 
+def answer_recipients(passages: list[Passage], cites: Citations | None = None) -> Draft | None:
+    """The distribution list ("Nơi nhận") of each report read, as printed."""
+    def part(m: DocMeta) -> Passage | None:
+        return own_passage(m, "recipients", m.recipients, RECIPIENTS_SECTION, m.recipients_page) if m.recipients else None
+
+    return _per_report(passages, part, "nơi nhận", "Nơi nhận của từng báo cáo:", "recipients", cites)
+
+
 def answer_identity(passages: list[Passage], cites: Citations | None = None) -> Draft | None:
     """The number and date each report read prints in its header (blank when the header leaves them blank),
     followed by the formal citation when both are known."""
@@ -80,7 +90,9 @@ def answer_identity_and_signer(passages: list[Passage]) -> Draft | None:
     return Draft("\n".join(d.text for d in parts), cites.items, False, {k: v for d in parts for k, v in d.meta.items()})
 
 
-# the kinds of question (assistant.query.parse_kind) answered from the report's own header and signature
+# the kinds of question (assistant.query.parse_kind) answered from the report's own header, distribution list
+# and signature
 ANSWERERS: dict[str, Callable[[list[Passage]], Draft | None]] = {
     "signer": answer_signer, "report_id": answer_identity, "report_id_signer": answer_identity_and_signer,
+    "recipients": answer_recipients,
 }

@@ -125,7 +125,7 @@ class Query:
 
     question: str
     standalone: str
-    kind: str = "open"  # signer | report_id | report_id_signer | count | docref | when | list | yesno | open
+    kind: str = "open"  # signer | report_id | report_id_signer | recipients | count | docref | when | list | yesno | open
     year: int | None = None
     half: int | None = None
     quarter: int | None = None
@@ -391,12 +391,21 @@ _REPORT_ID = re.compile(
 )
 
 
+# "Báo cáo gửi tới những nơi nào?", "nơi nhận của báo cáo": the report's distribution list.
+_RECIPIENTS = re.compile(
+    r"\bnoi nhan\b|\bbao cao\b[^?]*\bgui\s+(?:(?:toi|den|cho|ve|di)\s+)?(?:(?:nhung|cac)\s+)?"
+    r"(?:ai|noi nao|co quan nao|don vi nao|dau)\b"
+)
+
+
 def parse_kind(folded: str) -> str:
-    """signer | report_id | report_id_signer | count | docref (which document/number) | when (a date) | yesno |
-    list | open."""
+    """signer | report_id | report_id_signer | recipients | count | docref (which document/number) | when (a
+    date) | yesno | list | open."""
     signer, report_id = _SIGNER.search(folded), _REPORT_ID.search(folded.strip())
     if signer or report_id:
         return "report_id_signer" if signer and report_id else "signer" if signer else "report_id"
+    if _RECIPIENTS.search(folded) and not _COUNT.search(folded):  # "mỗi nơi nhận bao nhiêu hồ sơ?" is a count
+        return "recipients"
     if _DOCREF.search(folded) and not re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded):
         return "docref"
     if _WHEN.search(folded):

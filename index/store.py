@@ -33,9 +33,10 @@ from ingest.document import Chunk, DocMeta
 from ingest.errors import BaocaoError, IngestError
 
 FORMAT_VERSION = 1
-# What the metadata reader gives (2: the header's dateline and the signature). An index written by an older
-# reader has its unchanged files' DocMeta read again on the next ingest; their chunks and vectors are kept.
-META_VERSION = 2
+# What the metadata reader gives (2: the header's dateline and the signature; 3: the distribution list). An
+# index written by an older reader has its unchanged files' DocMeta read again on the next ingest; their
+# chunks and vectors are kept.
+META_VERSION = 3
 MANIFEST = "manifest.json"
 DOCS_FILE = "docs.jsonl"
 CHUNKS_FILE = "chunks.jsonl"

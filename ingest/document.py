@@ -101,6 +101,8 @@ class DocMeta:
     signature: str | None = None  # as printed under "Nơi nhận": "CHÁNH VĂN PHÒNG\nVũ Minh Tâm"
     signer: str | None = None  # the name alone: "Vũ Minh Tâm"
     signature_page: int | None = None
+    recipients: str | None = None  # the "Nơi nhận" list as printed, one line per recipient: "- Sở Nội vụ;\n- Lưu: VT."
+    recipients_page: int | None = None
 
     @property
     def year(self) -> int | None:

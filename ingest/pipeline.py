@@ -11,7 +11,7 @@ from ingest.document import Chunk, DocMeta, Document
 from ingest.errors import IngestError
 from ingest.loaders import SUPPORTED, load
 from ingest.metadata import extract_metadata
-from ingest.signature import find_signature
+from ingest.signature import find_recipients, find_signature
 
 
 @dataclass
@@ -35,6 +35,9 @@ def _read(path: str | Path) -> tuple[Document, CleanText, DocMeta]:
     signed = find_signature(document)  # read from the loaded lines: cleaning drops the signature block
     if signed:
         meta.signature, meta.signer, meta.signature_page = signed.text, signed.name, signed.page
+    recipients = find_recipients(document)
+    if recipients:
+        meta.recipients, meta.recipients_page = recipients.text, recipients.page
     return document, cleaned, meta
 
 

@@ -74,6 +74,16 @@ def test_who_signed_is_its_own_kind():
     assert understand("Theo báo cáo, Trung tâm bắt đầu thanh toán trực tuyến từ ngày nào?").kind == "when"
 
 
+def test_whom_a_report_went_to_is_its_own_kind():
+    for question in ("Báo cáo năm 2023 gửi tới những nơi nào?", "Báo cáo quý I/2024 được gửi cho ai?",
+                     "Nơi nhận của báo cáo số 2182/BC-VP gồm những đâu?", "Báo cáo 6 tháng đầu năm gửi đến đâu?"):
+        assert understand(question).kind == "recipients", question
+    # what a report tells of being sent is no distribution list
+    assert understand("Năm 2023 có bao nhiêu đơn gửi đến Ban Tiếp công dân?").kind == "count"
+    assert understand("Trung tâm tỉnh Sơn La và Trung tâm tỉnh Quảng Ngãi mỗi nơi nhận bao nhiêu hồ sơ?").kind == "count"
+    assert understand("Đơn không thuộc thẩm quyền được chuyển đến cơ quan nào?").kind != "recipients"
+
+
 def test_noun_phrase_and_topic():
     q = understand("Ban Tiếp công dân nhận bao nhiêu đơn tố cáo?")
     assert q.noun_phrase == "to cao"

@@ -199,6 +199,14 @@ def test_who_signed_a_report_is_quoted_from_its_signature(assistant):
     _grounded(answer)
 
 
+def test_whom_a_report_went_to_is_quoted_from_its_distribution_list(assistant):
+    answer = assistant.ask("Báo cáo năm 2021 của Văn phòng UBND tỉnh Quảng Ngãi gửi tới những nơi nào?")
+    assert not answer.abstained and "- Văn phòng Chính phủ (báo cáo);" in answer.text and "- Sở Nội vụ;" in answer.text
+    (c,) = answer.citations
+    assert c.doc_id == "004_6068e4138d6b3699.txt" and c.section == "Nơi nhận" and c.quote.startswith("- Văn phòng Chính phủ")
+    _grounded(answer)
+
+
 def test_a_reports_number_and_date_are_quoted_from_its_header(assistant):
     answer = assistant.ask("Báo cáo công tác dân vận chính quyền năm 2023 của Văn phòng UBND tỉnh Quảng Ngãi có số hiệu gì, ký ngày nào?")
     assert "“S6: 2182 /BC-VP Quang Ngai, ngay 02 thang 11 nam 2023”" in answer.text

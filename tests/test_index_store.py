@@ -227,13 +227,15 @@ def test_an_index_from_an_older_metadata_reader_gets_its_metadata_read_again_wit
     manifest.pop("meta_version", None)  # as written before the signature and the header line were read
     (index_dir / store.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     docs = [json.loads(line) for line in (index_dir / store.DOCS_FILE).read_text(encoding="utf-8").splitlines()]
-    old = [{k: v for k, v in d.items() if k not in ("signature", "signer", "signature_page", "dateline")} for d in docs]
+    old = [{k: v for k, v in d.items()
+            if k not in ("signature", "signer", "signature_page", "dateline", "recipients", "recipients_page")} for d in docs]
     (index_dir / store.DOCS_FILE).write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in old), encoding="utf-8")
     counting = CountingEmbedder(embedder)
     report = ingest_paths([BUNDLED_CORPUS], index_dir, counting, progress=False)
     assert counting.passages == 0 and {f.status for f in report.files} == {"unchanged"} and report.written
     again = {d["doc_id"]: d for d in map(json.loads, (index_dir / store.DOCS_FILE).read_text(encoding="utf-8").splitlines())}
     assert again["002_70eccacdbed34b64.txt"]["signer"] == "Vi Minh Tam"
+    assert again["001_61ce2e627e777aa2.txt"]["recipients"] == "- Sở Nội vụ;\n- Lưu:VT."
     assert json.loads(_manifest(index_dir))["meta_version"] == store.META_VERSION
     # once read again, the next ingest changes nothing
     assert not ingest_paths([BUNDLED_CORPUS], index_dir, counting, progress=False).written

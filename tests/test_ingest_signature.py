@@ -1,10 +1,10 @@
-"""The signer read from a report's last lines: title and name as printed, a scan's name, none at all."""
+"""The signer and the distribution list read from a report's last lines: as printed, a scan's, none at all."""
 
 from __future__ import annotations
 
 from ingest.document import Document, Page
 from ingest.pipeline import process_file
-from ingest.signature import find_signature, is_person_name
+from ingest.signature import find_recipients, find_signature, is_person_name
 from tests.fixtures_docs import make_docx, make_pdf
 
 
@@ -37,3 +37,24 @@ def test_pdf_and_docx_reports_carry_their_signer_into_docmeta(tmp_path):
     assert meta.signer == "Lê Văn An" and meta.signature == "PHÓ CHÁNH VĂN PHÒNG\nLê Văn An" and meta.signature_page == 2
     docx = make_docx(tmp_path / "bc.docx", "BÁO CÁO", [body, "Nơi nhận:", "- Lưu: VT.", "GIÁM ĐỐC", "Nguyễn Duy Tuấn"])
     assert process_file(docx).meta.signature == "GIÁM ĐỐC\nNguyễn Duy Tuấn"
+
+
+def test_the_distribution_list_is_kept_item_by_item_with_an_item_running_over_a_line():
+    text = ("Trên đây là báo cáo của Văn phòng./.\nNơi nhận:\n- Ban Dân vận Tỉnh ủy;\n- VPUB: CVP, PCVP, các phòng,\n"
+            "  ban, đơn vị, CBTH;\n- Lưu VT, HCQT(b).\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nLê Văn An\n")
+    rec = find_recipients(_doc(text, number=9))
+    assert rec.text == "- Ban Dân vận Tỉnh ủy;\n- VPUB: CVP, PCVP, các phòng, ban, đơn vị, CBTH;\n- Lưu VT, HCQT(b)." and rec.page == 9
+    # a scan's list, its stray marks kept verbatim, ends at the signer's name
+    rec = find_recipients(_doc("Noi nhgn: 2 H VAN PHONG\n- Nhu trén; m\n- Luu VT, HCQT(b).\nVi Minh Tam\n"))
+    assert rec.text == "- Nhu trén; m\n- Luu VT, HCQT(b)."
+    assert find_recipients(_doc("Nội dung báo cáo.\nCHÁNH VĂN PHÒNG\nLê Văn An\n")) is None
+
+
+def test_pdf_and_docx_reports_carry_their_distribution_list_into_docmeta(tmp_path):
+    body = "BÁO CÁO\nKết quả công tác dân vận năm 2023\nNăm 2023 Văn phòng tiếp nhận 120 đơn thư của công dân."
+    pdf = make_pdf(tmp_path / "bc.pdf", [body, "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nCHÁNH VĂN PHÒNG\nLê Văn An"])
+    meta = process_file(pdf).meta
+    assert meta.recipients == "- Sở Nội vụ;\n- Lưu: VT." and meta.recipients_page == 2
+    docx = make_docx(tmp_path / "bc.docx", "BÁO CÁO", [body, "Nơi nhận:", "- UBND tỉnh (báo cáo);", "- Lưu: VT.", "GIÁM ĐỐC",
+                                                     "Nguyễn Duy Tuấn"])
+    assert process_file(docx).meta.recipients == "- UBND tỉnh (báo cáo);\n- Lưu: VT."
