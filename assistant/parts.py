@@ -118,7 +118,11 @@ def _parts_by_conjunction(query: Query, text: str, folded: str, ask: re.Match) -
         # asks one figure of both
         if m.start() > ask.end() and each:
             first = _with_slots(understand(text[: m.start()].rstrip(" ,")), query)
-            return [first, understand(_as_followup(_plain(text[m.end() :])), first)]
+            second = _plain(text[m.end() :]).rstrip(" ?.")
+            if parse_noun(fold(second))[0] not in (None, "%"):
+                # "so với số hồ sơ của các sở, ngành bị trễ hạn thì thế nào?" names what it counts: asked as itself
+                return [first, _with_slots(understand(f"{second} là bao nhiêu?"), query)]
+            return [first, understand(_as_followup(second), first)]  # "so với năm 2022 thì sao?"
     return [query]
 
 

@@ -59,9 +59,15 @@ def test_each_thing_is_what_its_part_counts_unless_the_asking_word_names_it():
     ]
 
 
-def test_a_comparison_after_the_asking_word_is_a_follow_up_part():
-    got = split("Năm 2022 hồ sơ đất đai bị trễ hạn bao nhiêu, so với hồ sơ của các sở thì thế nào?")
-    assert got[0] == "Năm 2022 hồ sơ đất đai bị trễ hạn bao nhiêu" and got[1].startswith("Còn hồ sơ của các sở")
+def test_a_comparison_after_the_asking_word_is_a_part_of_its_own():
+    # it names what it counts: asked as itself, the period carried
+    first, second = question_parts(understand("Năm 2022 hồ sơ đất đai bị trễ hạn bao nhiêu, so với hồ sơ của các sở "
+                                              "thì thế nào?"))
+    assert first.question == "Năm 2022 hồ sơ đất đai bị trễ hạn bao nhiêu"
+    assert second.question == "hồ sơ của các sở là bao nhiêu?" and second.year == 2022 and "dat" not in second.topic
+    # it names only another period: a follow-up of the first part
+    got = split("Năm 2023 Ban nhận bao nhiêu đơn, so với năm 2022 thì thế nào?")
+    assert got[0] == "Năm 2023 Ban nhận bao nhiêu đơn" and got[1].startswith("Còn năm 2022")
 
 
 def test_each_part_gets_its_own_figure():
