@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.query import ASK_COUNT, Query, asking_fold, known_noun_at, parse_noun, understand
+from assistant.query import ASK_COUNT, Query, asking_fold, known_noun_at, known_noun_span, parse_noun, understand
 from ingest.vietnamese import fold, nfc
 
 # Where one asking part may end and the next begin (in the folded question).
 _PART_BREAK = re.compile(r"(?:,|;|\?|\.\s|\bva\b|\bcon\b)\s*")
+
+# A state said of what is counted ("đang giải quyết", "bị trả lại", "chưa giải quyết xong"), folded.
+_STATE = re.compile(r"\b(?:dang|da|bi|duoc|chua)\s+\w")
 
 # Joins two things asked about together (folded): "A và B", "A hay B", "A so với B".
 _CONJUNCTION = re.compile(r"\b(?:va|hay|hoac|so voi)\s+")
@@ -35,6 +38,7 @@ _CONJUNCT_END = re.compile(
 # đất đai"); without a repeated word, the first of two things asked for each starts after one.
 _OPENERS = ("của", "tại", "ở", "qua", "thuộc", "trong", "đối với")
 _OPENER = re.compile(r"(?<!\w)(?:" + "|".join(_OPENERS) + r")\s+")
+_OPENER_FOLDED = re.compile(r"(?:cua|tai|o|qua|thuoc|trong|doi voi)\b")
 
 # Asks the comparison rather than a figure; left out of each part.
 _COMPARING = re.compile(r"(?i)\s*(?:,\s*)?\b(?:thì\s+)?(?:chênh(?: lệch| nhau)?|thế nào|ra sao|như thế nào)\b(?:\s+thế nào)?\s*,?")
@@ -94,8 +98,31 @@ def _parts_by_ask(query: Query, text: str, folded: str, asks: list[re.Match]) ->
     if any(c is None for c in cuts):
         return [query]
     bounds = [0, *(c.start() for c in cuts), len(text)]
-    first = _with_slots(understand(text[: bounds[1]]), query)
-    return [first] + [understand(_as_followup(text[s:e]), first) for s, e in zip(bounds[1:], bounds[2:])]
+    pieces = [text[s:e] for s, e in zip(bounds, bounds[1:])]
+    pieces[0] = _with_shared_state(text, folded, bounds[1], asks[0], asks[-1])
+    first = _with_slots(understand(pieces[0]), query)
+    return [first] + [understand(_as_followup(piece), first) for piece in pieces[1:]]
+
+
+def _with_shared_state(text: str, folded: str, end: int, ask: re.Match, last_ask: re.Match) -> str:
+    """The first part (`text[:end]`) with the state said after the last thing asked, when both count the
+    same noun and the first says no state of its own: "còn bao nhiêu hồ sơ của các sở, ngành và bao nhiêu
+    hồ sơ đất đai đang giải quyết dở?" asks both "đang giải quyết"; "bao nhiêu quyết định …, bao nhiêu
+    TTHC được ban hành mới?" does not."""
+    piece = text[:end]
+    state = _STATE.search(folded, last_ask.end())
+    if not state or _STATE.search(folded, 0, end):
+        return piece
+    counted = folded[ask.end() : end].lstrip()
+    first, last = known_noun_span(counted), known_noun_span(folded[last_ask.end() :].lstrip())
+    if first is None or last is None or first[0] != last[0]:
+        return piece
+    # after its noun the first says only whose or where ("hồ sơ của các sở, ngành"), no qualifier of its own
+    # ("thủ tục mới ban hành")
+    after = counted[first[1] :].strip(" ,;")
+    if after and not _OPENER_FOLDED.match(after):
+        return piece
+    return f"{piece.rstrip(' ,;')} {text[state.start() :].rstrip(' ?.')}"
 
 
 def _parts_by_conjunction(query: Query, text: str, folded: str, ask: re.Match) -> list[Query]:

@@ -423,9 +423,15 @@ def parse_kind(folded: str) -> str:
 _CLASSIFIER = r"(?:bo|cai|chiec|quyen|cuon)"
 
 
+def known_noun_span(text: str) -> tuple[str, int] | None:
+    """The dictionary noun `text` starts with, and where the form said ends; None if none."""
+    return next(((key, len(form)) for form, key in _NOUN_FORMS if re.match(re.escape(form) + r"(?![a-z])", text)), None)
+
+
 def known_noun_at(text: str) -> str | None:
     """The dictionary noun `text` starts with, if any."""
-    return next((key for form, key in _NOUN_FORMS if re.match(re.escape(form) + r"(?![a-z])", text)), None)
+    found = known_noun_span(text)
+    return found[0] if found else None
 
 
 def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, str | None]:

@@ -78,3 +78,11 @@ def test_each_part_gets_its_own_figure():
     draft = ask("Năm 2022 tỷ lệ trễ hạn của hồ sơ các sở, ngành và của hồ sơ đất đai lần lượt là bao nhiêu?", ps)
     assert draft.meta["parts"] == 2 and draft.meta["figures"] == ["0,1%", "8%"]
     assert isinstance(draft, extractive.Draft) and len(draft.citations) == 2
+
+
+def test_a_state_said_after_the_last_thing_holds_for_a_first_part_counting_the_same_noun():
+    got = split("Năm 2022 còn bao nhiêu hồ sơ của các sở và bao nhiêu hồ sơ đất đai đang giải quyết?")
+    assert got[0] == "Năm 2022 còn bao nhiêu hồ sơ của các sở đang giải quyết"
+    # a first part with a qualifier or a noun of its own keeps to itself
+    assert split("Năm 2022 có bao nhiêu thủ tục mới ban hành và bao nhiêu thủ tục bị bãi bỏ?")[0].endswith("mới ban hành")
+    assert split("Năm 2022 có bao nhiêu quyết định, bao nhiêu TTHC được công bố?")[0].endswith("bao nhiêu quyết định")
