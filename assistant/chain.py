@@ -312,9 +312,10 @@ def answer_step(parts: ChainParts):
         own = about_report.ANSWERERS.get(work.query.kind)
         if work.abstain_reason:
             work.draft = extractive.abstain(work.passages, work.abstain_reason)
-        elif own:  # the header, distribution list and signature are in no chunk: quoted from DocMeta, whichever answerer
+        elif own:  # the header, distribution list and signature are in no chunk: quoted from DocMeta
             about = own(work.pool or work.passages)
-            work.draft = about or extractive.abstain(work.passages, "the report prints no such header, distribution list or signature")
+            missing = "the report prints no such header, distribution list or signature"
+            work.draft = about or extractive.abstain(work.passages, missing)
             work.draft.meta["answerer"] = "report"
         elif parts.chat_model is not None:
             shown = work.passages[: work.k]

@@ -38,7 +38,7 @@ _CONJUNCT_END = re.compile(
 # đất đai"); without a repeated word, the first of two things asked for each starts after one.
 _OPENERS = ("của", "tại", "ở", "qua", "thuộc", "trong", "đối với")
 _OPENER = re.compile(r"(?<!\w)(?:" + "|".join(_OPENERS) + r")\s+")
-_OPENER_FOLDED = re.compile(r"(?:cua|tai|o|qua|thuoc|trong|doi voi)\b")
+_OPENER_FOLDED = re.compile(r"(?:" + "|".join(map(fold, _OPENERS)) + r")\b")
 
 # Asks the comparison rather than a figure; left out of each part.
 _COMPARING = re.compile(r"(?i)\s*(?:,\s*)?\b(?:thì\s+)?(?:chênh(?: lệch| nhau)?|thế nào|ra sao|như thế nào)\b(?:\s+thế nào)?\s*,?")
