@@ -200,7 +200,7 @@ def misread(word: str, wanted: set[str]) -> str | None:
     marked vowel may differ ("sd" is "sở"; "dbi" is "đối", never "đại")."""
     if len(word) < 2 or word in wanted or is_syllable(word):
         return None
-    for w in wanted:
+    for w in sorted(wanted):  # in a fixed order: a set's order changes from run to run
         if len(w) == len(word):
             diff = [(x, y) for x, y in zip(w, word) if x != y]
             if len(diff) != 1:
@@ -928,6 +928,24 @@ def _follows(ev: Evidence, taken: set[tuple[str, int]]) -> float:
     return best
 
 
+def _quoted_first(cands: list[Evidence], cites: Citations | None) -> list[Evidence]:
+    """A later part's figure standing, attached to its noun, in what an earlier part already quoted comes
+    first when it scores near the best and the best stands in another passage: "đã tiếp 31 lượt với 53
+    người" answers "bao nhiêu lượt, bao nhiêu người" from one sentence, not "người" from another
+    passage's "48 người"."""
+    if not cands or cites is None or not cites.items:
+        return cands
+    quoted = {(c.chunk_id, c.quote) for c in cites.items}
+    if any(cid == cands[0].passage.chunk.chunk_id for cid, _ in quoted):
+        return cands  # the best is beside what was quoted already: the parts' own words decide
+    near = [c for c in cands if c.extra["attach"] >= 1.0 and c.score >= QUOTED_SHARE * cands[0].score
+            and any(cid == c.passage.chunk.chunk_id and c.figure in q for cid, q in quoted)]
+    return near[:1] + [c for c in cands if c not in near[:1]]
+
+
+QUOTED_SHARE = 0.7  # how near the best a figure already quoted must score to be preferred
+
+
 def _parts_of_whole(query: Query, cands: list[Evidence]) -> list[Evidence]:
     """A part asked of a whole the question names ("trong số 686 đơn đủ điều kiện, bao nhiêu đơn đất đai?")
     is smaller than that whole, and the words only the part says ("đất đai") are said beside its figure:
@@ -965,6 +983,7 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
             cands = [c for c in cands if c.extra["features"]["focus"] >= 0.75 * most]
         if not query.focus:  # a part saying nothing of its own ("tỷ lệ mấy phần trăm?") is the figure beside
             cands = sorted(cands, key=lambda c: -(c.score + _follows(c, taken)))
+        cands = _quoted_first(cands, cites)
     cands = _parts_of_whole(query, cands)
     if not cands:
         return abstain(passages, "no figure attached to the asked noun")

@@ -86,3 +86,14 @@ def test_a_state_said_after_the_last_thing_holds_for_a_first_part_counting_the_s
     # a first part with a qualifier or a noun of its own keeps to itself
     assert split("Năm 2022 có bao nhiêu thủ tục mới ban hành và bao nhiêu thủ tục bị bãi bỏ?")[0].endswith("mới ban hành")
     assert split("Năm 2022 có bao nhiêu quyết định, bao nhiêu TTHC được công bố?")[0].endswith("bao nhiêu quyết định")
+
+
+def test_a_later_part_takes_its_figure_from_what_an_earlier_part_quoted_over_another_passage():
+    ps = passages(
+        "Tiếp công dân: từ ngày 01/01/2022 đến ngày 28/02/2022, đã tiếp 31 lượt với 53 người, có 02 đoàn đông người "
+        "với 22 công dân.",
+        "Tổng cộng số viên chức hai đơn vị sự nghiệp công lập trực thuộc Văn phòng UBND tỉnh là 48 người.",
+    )
+    draft = ask("Hai tháng đầu năm 2022 Văn phòng UBND tỉnh tiếp tổng cộng bao nhiêu lượt, bao nhiêu người và có mấy "
+                "đoàn đông người?", ps)
+    assert draft.meta["figures"] == ["31", "53", "02"] and len(draft.citations) == 1
