@@ -938,8 +938,11 @@ def _quoted_first(cands: list[Evidence], cites: Citations | None) -> list[Eviden
     quoted = {(c.chunk_id, c.quote) for c in cites.items}
     if any(cid == cands[0].passage.chunk.chunk_id for cid, _ in quoted):
         return cands  # the best is beside what was quoted already: the parts' own words decide
+    def said_in(c: Evidence, quote: str) -> bool:  # the figure as a whole number: "53" is not in "153"
+        return re.search(r"(?<![\d.,])" + re.escape(c.figure) + r"(?![\d]|[.,]\d)", quote) is not None
+
     near = [c for c in cands if c.extra["attach"] >= 1.0 and c.score >= QUOTED_SHARE * cands[0].score
-            and any(cid == c.passage.chunk.chunk_id and c.figure in q for cid, q in quoted)]
+            and any(cid == c.passage.chunk.chunk_id and said_in(c, q) for cid, q in quoted)]
     return near[:1] + [c for c in cands if c not in near[:1]]
 
 
