@@ -19,10 +19,10 @@ from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
 from assistant.query import (ASK_COUNT, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at,
                              named_whole, sibling_units, units_named)
 from assistant.parts import question_parts
-from assistant.thesaurus import alternatives, case_agreement, equivalents
+from assistant.thesaurus import alternatives, case_agreement, cases_asked, equivalents
 from index.passage import Passage
 from ingest.document import Chunk, Period
-from ingest.vietnamese import NUMBER, fold, folded_tokens, is_syllable, nfc, parse_number
+from ingest.vietnamese import NUMBER, find_numbers, fold, folded_tokens, is_syllable, nfc, parse_number
 
 
 @dataclass
@@ -632,7 +632,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
         setting.add("thuoc")  # "cá nhân thuộc Văn phòng UBND": the words that place the unit, not what is counted
     own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
     told: dict[str, list[str]] = {}
-    asked = fold(query.standalone)
+    cases = cases_asked(fold(query.standalone))  # "trễ hạn", "đang giải quyết": see thesaurus.OPPOSED
     out: list[Evidence] = []
     share = share_pattern(share_words(query))
     asked_unit = SIBLING_UNITS.get(query.unit or "")
@@ -740,7 +740,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "own_pairs": _bigram_bonus(pairs, folded_all[lo:hi], weights),
                         "other_unit": other_unit,
                         # "trễ hạn" asked: "trước hạn và đúng hạn 25.012 hồ sơ, chiếm tỷ lệ 93,2%" is the opposite case
-                        "case": case_agreement(asked, folded_all[lo:hi]),
+                        "case": case_agreement(cases, folded_all[lo:hi]),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
@@ -935,14 +935,12 @@ def _quoted_first(cands: list[Evidence], cites: Citations | None) -> list[Eviden
     passage's "48 người"."""
     if not cands or cites is None or not cites.items:
         return cands
-    quoted = {(c.chunk_id, c.quote) for c in cites.items}
-    if any(cid == cands[0].passage.chunk.chunk_id for cid, _ in quoted):
+    if any(c.chunk_id == cands[0].passage.chunk.chunk_id for c in cites.items):
         return cands  # the best is beside what was quoted already: the parts' own words decide
-    def said_in(c: Evidence, quote: str) -> bool:  # the figure as a whole number: "53" is not in "153"
-        return re.search(r"(?<![\d.,])" + re.escape(c.figure) + r"(?![\d]|[.,]\d)", quote) is not None
-
+    # each figure quoted, as a whole number ("53" is not in "153")
+    quoted = {(c.chunk_id, figure) for c in cites.items for figure in find_numbers(c.quote)}
     near = [c for c in cands if c.extra["attach"] >= 1.0 and c.score >= QUOTED_SHARE * cands[0].score
-            and any(cid == c.passage.chunk.chunk_id and said_in(c, q) for cid, q in quoted)]
+            and (c.passage.chunk.chunk_id, c.figure) in quoted]
     return near[:1] + [c for c in cands if c not in near[:1]]
 
 

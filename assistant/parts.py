@@ -17,20 +17,26 @@ from ingest.vietnamese import fold, nfc
 # Where one asking part may end and the next begin (in the folded question).
 _PART_BREAK = re.compile(r"(?:,|;|\?|\.\s|\bva\b|\bcon\b)\s*")
 
+# The markers of a verb's state, folded: "đã", "đang", "được", "bị", "chưa".
+_MARKERS = r"(?:da|dang|duoc|bi|chua)"
 # A state said of what is counted ("đang giải quyết", "bị trả lại", "chưa giải quyết xong"), folded.
-_STATE = re.compile(r"\b(?:dang|da|bi|duoc|chua)\s+\w")
+_STATE = re.compile(r"\b" + _MARKERS + r"\s+\w")
 
 # Joins two things asked about together (folded): "A và B", "A hay B", "A so với B".
 _CONJUNCTION = re.compile(r"\b(?:va|hay|hoac|so voi)\s+")
 
-# Says the figure is wanted for each of the things joined ("lần lượt", "mỗi loại", "so với"), in the
-# question as typed: "mỗi" and "mới" fold alike.
-_EACH = re.compile(r"\b(?:lần lượt|mỗi \w+|từng \w+|so với|chênh(?: lệch| nhau)?|nhiều hơn|ít hơn|cao hơn|thấp hơn)\b")
+# Words that distribute one asking word over several things ("lần lượt", "mỗi loại") and that compare
+# them ("nhiều hơn"), as typed: "mỗi" and "mới" fold alike.
+_DISTRIBUTING = r"lần lượt|mỗi \w+|từng \w+"
+_MORE_OR_LESS = r"nhiều hơn|ít hơn|cao hơn|thấp hơn"
+
+# Says the figure is wanted for each of the things joined ("lần lượt", "mỗi loại", "so với").
+_EACH = re.compile(r"\b(?:" + _DISTRIBUTING + r"|so với|chênh(?: lệch| nhau)?|" + _MORE_OR_LESS + r")\b")
 
 # Where the second of two joined things ends: the asking words or the words that distribute them, as
 # typed ("đạt" is not "đất").
 _CONJUNCT_END = re.compile(
-    r"\s*(?:(?<!\w)(?:lần lượt|mỗi|từng|chênh|nhiều hơn|ít hơn|cao hơn|thấp hơn|là|đạt|thì|bao nhiêu|mấy)(?!\w)|[?.;!]|$)"
+    r"\s*(?:(?<!\w)(?:lần lượt|mỗi|từng|chênh|" + _MORE_OR_LESS + r"|là|đạt|thì|bao nhiêu|mấy)(?!\w)|[?.;!]|$)"
 )
 
 # Words opening the place or owner of a thing ("của Sở Xây dựng", "qua Hệ thống …"), as typed ("quả" is
@@ -81,7 +87,7 @@ def _cut(folded: str, after: int, before: int) -> re.Match | None:
     adjacent = [m for m in breaks if re.fullmatch(r"(?:(?:con|co|thi|la)\s+)?", folded[m.end() : before])]
     marks = [m for m in breaks if m.group(0)[0] in ",;?."]
     # "và" before a verb's marker opens a clause ("… của các cơ quan, đơn vị và đã giải quyết xong bao nhiêu?")
-    clauses = [m for m in breaks if m.group(0).startswith("va") and re.match(r"(?:da|dang|duoc|bi|chua)\b", folded[m.end() :])]
+    clauses = [m for m in breaks if m.group(0).startswith("va") and re.match(_MARKERS + r"\b", folded[m.end() :])]
     return adjacent[-1] if adjacent else clauses[-1] if clauses else marks[-1] if marks else breaks[-1]
 
 
@@ -198,5 +204,5 @@ def _left_start(lower: str, conj: re.Match, each: bool) -> int | None:
 def _plain(question: str) -> str:
     """A part without the words that distributed or compared it ("lần lượt", "mỗi loại", "chênh nhau thế nào")."""
     question = _COMPARING.sub(" ", question)
-    question = re.sub(r"(?i)\b(?:lần lượt|mỗi \w+|từng \w+|nhiều hơn|ít hơn|cao hơn|thấp hơn)\b", " ", question)
+    question = re.sub(r"(?i)\b(?:" + _DISTRIBUTING + "|" + _MORE_OR_LESS + r")\b", " ", question)
     return re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s{2,}", " ", question)).strip()

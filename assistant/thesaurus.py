@@ -61,15 +61,23 @@ def _groups_said(folded: str) -> set[int]:
     return {_GROUP_OF[m.group(0)] for m in _ANY.finditer(_DEBRIS.sub("", folded))}
 
 
-def case_agreement(asked: str, said: str) -> int:
-    """+1 when the folded text `said` qualifies its figure as the folded question `asked` does ("đang
-    giải quyết 1.853 hồ sơ" for "chưa giải quyết xong"), -1 when only as its opposite ("trước hạn và đúng
-    hạn 25.012 hồ sơ" for "trễ hạn"), 0 when the question asks no such case or the text says neither."""
-    in_question = {g for g in _groups_said(asked) if g in _OPPOSITE_OF}
+def cases_asked(asked: str) -> frozenset[int]:
+    """The groups with opposites that the folded question says ("trễ hạn", "chưa giải quyết xong"): read
+    once per question, then compared with each figure's words by `case_agreement`."""
+    return frozenset(g for g in _groups_said(asked) if g in _OPPOSITE_OF)
+
+
+def case_agreement(cases: frozenset[int], said: str) -> int:
+    """+1 when the folded text `said` qualifies its figure as the question does (`cases`, from
+    `cases_asked`: "đang giải quyết 1.853 hồ sơ" for "chưa giải quyết xong"), -1 when only as its opposite
+    ("trước hạn và đúng hạn 25.012 hồ sơ" for "trễ hạn"), 0 when the question asks no such case or the text
+    says neither."""
+    if not cases:
+        return 0
     in_text = _groups_said(said)
-    if in_question & in_text:
+    if cases & in_text:
         return 1
-    return -1 if any(_OPPOSITE_OF[g] & in_text for g in in_question) else 0
+    return -1 if any(_OPPOSITE_OF[g] & in_text for g in cases) else 0
 
 
 def alternatives(phrase: str) -> list[str]:
