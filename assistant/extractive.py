@@ -1050,16 +1050,25 @@ def _note_suffix(cites: Citations, notes: Footnotes | None, p: Passage, quote: s
     return "".join(out)
 
 
-def _following_items(best: Evidence, limit: int) -> list[Evidence]:
-    """The sentences right after a sentence that introduces a list ("… gồm:")."""
+def _next_passage(p: Passage, passages: list[Passage]) -> Passage | None:
+    """The chunk that follows `p` in its report, when it is among `passages`."""
+    after = [q for q in passages if q.doc_id == p.doc_id and q.chunk.char_start >= p.chunk.char_end]
+    return min(after, key=lambda q: q.chunk.char_start, default=None)
+
+
+def _following_items(best: Evidence, limit: int, passages: list[Passage]) -> list[Evidence]:
+    """The sentences right after a sentence that introduces a list ("… gồm:"), read on into the next
+    chunk when the introduction ends its chunk."""
     text = best.passage.chunk.text
     if not re.match(r"\s*:", text[best.end : best.end + 3]):
         return []
-    out = []
-    for s, e in sentence_spans(text):
-        if s >= best.end and len(out) < limit:
-            out.append(Evidence(best.passage, s, e, best.score * 0.9, best.coverage))
-    return out
+    out = [Evidence(best.passage, s, e, best.score * 0.9, best.coverage)
+           for s, e in sentence_spans(text) if s >= best.end]
+    if not text[best.end:].strip(" :\n"):
+        nxt = _next_passage(best.passage, passages)
+        if nxt is not None:
+            out = [Evidence(nxt, s, e, best.score * 0.9, best.coverage) for s, e in sentence_spans(nxt.chunk.text)]
+    return out[:limit]
 
 
 def _enumerates(quote: str) -> float:
@@ -1118,7 +1127,7 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         other = [c for c in close if c.passage.chunk.chunk_id != best.passage.chunk.chunk_id
                  and c.passage.doc_id == best.passage.doc_id and c.score >= 0.97 * best.score]
         picked: list[Evidence] = []
-        for c in same + _following_items(best, th.max_list_items) + other:
+        for c in same + _following_items(best, th.max_list_items, passages) + other:
             if len(picked) < th.max_list_items and not any(c.passage is x.passage and c.start == x.start for x in picked):
                 picked.append(c)
         picked = sorted(picked, key=lambda c: (c.passage.chunk.chunk_id, c.start))

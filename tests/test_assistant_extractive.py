@@ -192,6 +192,22 @@ def test_a_list_question_takes_the_sentence_whose_introduction_names_what_is_ask
     assert "Trung tâm Thông tin, Nhà khách" in draft.text.splitlines()[1]
 
 
+def test_a_list_introduced_at_the_end_of_a_chunk_is_read_on_in_the_next_chunk():
+    intro = ("Văn phòng đã thẩm tra, góp ý các dự thảo văn bản trình UBND tỉnh ban hành để chỉ đạo công tác "
+             "cải cách hành chính, như:")
+    items = ("Kế hoạch số 12/KH-UBND về cải cách hành chính năm 2022; Quyết định số 45/QĐ-UBND công bố Chỉ số "
+             "cải cách hành chính năm 2021.")
+    other = "Công tác văn thư được duy trì thường xuyên."
+    texts, start = [intro, items, other], 0
+    ps = []
+    for i, t in enumerate(texts):  # consecutive chunks of one report, as the chunker cuts them
+        ps.append(Passage(Chunk(f"r.txt#{i:04d}", "r.txt", t, ["II. Kết quả"], char_start=start,
+                                char_end=start + len(t)), META, 0.0))
+        start += len(t) + 2
+    draft = ask("Năm 2022 Văn phòng đã góp ý những văn bản nào để chỉ đạo cải cách hành chính?", ps)
+    assert "Kế hoạch số 12/KH-UBND" in draft.text
+
+
 def test_a_question_asking_for_two_figures_gets_both():
     ps = passages(
         "Hồ sơ đất đai của hộ gia đình, cá nhân: tiếp nhận 3.100 hồ sơ, đã giải quyết 2.900 hồ sơ, trong đó trước hạn "
