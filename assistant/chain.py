@@ -16,7 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant import about_report, extractive, grounding, llm as llm_mod
 from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for, related_list
-from assistant.query import Query, understand
+from assistant.query import Query, all_periods, understand
 from assistant.retriever import HybridRetriever, to_passages
 from index.passage import Passage, SearchFilters
 from ingest.document import DocMeta, Period
@@ -135,6 +135,20 @@ def _docs_for(docs: dict[str, DocMeta], ids: list[str], asked: Query) -> list[st
     return hits or [d for d in ids if _period_matches(docs[d], asked, exact=False)]
 
 
+# What a report sets for the next period: "nhiệm vụ trọng tâm", "phương hướng", "giải pháp".
+_TASKS = re.compile(r"\b(?:nhiem vu|phuong huong|trong tam|giai phap)\b")
+
+
+def _titled_for(docs: dict[str, DocMeta], ids: list[str], asked: Query) -> list[str]:
+    """Reports whose title names the asked period beside their own ("Kết quả … quý I; Nhiệm vụ trọng tâm
+    quý II năm 2024"): the tasks set for a period are written in the report of the period before it. Only
+    the tasks are: its figures are not that period's."""
+    if asked.kind == "count" or not _TASKS.search(fold(asked.standalone)):
+        return []
+    wanted = Period(asked.year, asked.half, asked.quarter)
+    return [d for d in ids if wanted in all_periods(fold(docs[d].title or "")) and docs[d].period != wanted]
+
+
 def names_report(question: str, doc_number: str | None) -> bool:
     """Does the question name this report by its number ("Báo cáo 2182/BC-VP …", "bc 2182/bc-vp")?"""
     if not doc_number or "/" not in doc_number:
@@ -186,7 +200,7 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
             return Selection([], "no report for this province")
     wider = None
     if q.year:
-        loose = _docs_for(docs, ids, q)
+        loose = _docs_for(docs, ids, q) or _titled_for(docs, ids, q)
         if not loose:
             if q.half or q.quarter:  # a named half/quarter that no report covers
                 return Selection([], "no report for this period")

@@ -454,8 +454,12 @@ def _words(folded: str) -> set[str]:
 FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
-    "other_unit": -1.0, "case": 0.5,
+    "other_unit": -1.0, "case": 0.5, "manner": -0.3,
 }
+
+# How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure
+# said of one manner counts a part of the records, not the total a question naming none asks for.
+_MANNER = re.compile(r"\b(?:tr[a-z]{1,2}c tuy[a-z]n|b[a-z]{1,2}u (?:chinh|dien)|online)\b")
 
 
 SETTING_WEIGHT = 0.4  # weight of the asked unit's own name among a figure's words (see figure_candidates)
@@ -633,6 +637,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
     told: dict[str, list[str]] = {}
     cases = cases_asked(fold(query.standalone))  # "trễ hạn", "đang giải quyết": see thesaurus.OPPOSED
+    manner_asked = _MANNER.search(fold(query.standalone)) is not None
     out: list[Evidence] = []
     share = share_pattern(share_words(query))
     asked_unit = SIBLING_UNITS.get(query.unit or "")
@@ -670,7 +675,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             breakdown = any(_TRONG_DO.match(ct.sentences[k].folded) for k in range(_paragraph_start(ct, si, 2), si + 1))
             # the words before the sentence's first figure are its subject, shared by all its figures
             counts = [n for n in numbers if not _is_reference_number(folded_all, *n)]  # not "Tỷ lệ" read as "Ty 18"
-            lead = _words(folded_all[sent.start : counts[0][0]]) if counts else set()
+            lead_text = folded_all[sent.start : counts[0][0]] if counts else ""
+            lead = _words(lead_text)
             in_list = ";" in folded_all[sent.start : sent.end]
             # a sentence whose paragraph or heading names a sibling unit and not the asked one ("Trung tâm …"
             # for "Bộ phận một cửa") counts that unit's figures
@@ -741,6 +747,10 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "other_unit": other_unit,
                         # "trễ hạn" asked: "trước hạn và đúng hạn 25.012 hồ sơ, chiếm tỷ lệ 93,2%" is the opposite case
                         "case": case_agreement(cases, folded_all[lo:hi]),
+                        # said before the figure or right after its noun ("20.466 hồ sơ trực tuyến"), not in what
+                        # follows (a scan may lose the full stop before the next sentence)
+                        "manner": float(not manner_asked and _MANNER.search(
+                            f"{lead_text} {folded_all[lo:a]} {folded_all[b : min(hi, b + 25)]}") is not None),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer

@@ -45,6 +45,9 @@ _CONJUNCT_END = re.compile(
 _OPENERS = ("của", "tại", "ở", "qua", "thuộc", "trong", "đối với")
 _OPENER = re.compile(r"(?<!\w)(?:" + "|".join(_OPENERS) + r")\s+")
 _OPENER_FOLDED = re.compile(r"(?:" + "|".join(map(fold, _OPENERS)) + r")\b")
+# Words heading what is measured ("số công dân … và số công dân …", "mức cao nhất … và mức thấp nhất"):
+# repeated on both sides of "và" they also join two things.
+_MEASURES = ("số", "mức", "tỷ lệ")
 
 # Asks the comparison rather than a figure; left out of each part.
 _COMPARING = re.compile(r"(?i)\s*(?:,\s*)?\b(?:thì\s+)?(?:chênh(?: lệch| nhau)?|thế nào|ra sao|như thế nào)\b(?:\s+thế nào)?\s*,?")
@@ -88,6 +91,10 @@ def _cut(folded: str, after: int, before: int) -> re.Match | None:
     marks = [m for m in breaks if m.group(0)[0] in ",;?."]
     # "và" before a verb's marker opens a clause ("… của các cơ quan, đơn vị và đã giải quyết xong bao nhiêu?")
     clauses = [m for m in breaks if m.group(0).startswith("va") and re.match(_MARKERS + r"\b", folded[m.end() :])]
+    # ", còn" opens the next thing asked ("… là bao nhiêu bộ, còn hồ sơ đất đai của hộ gia đình, cá nhân …"),
+    # and a mark right after the asking word closes its part ("… nhận là bao nhiêu, phần nộp online của các sở, …")
+    clauses += [m for m in marks if m.group(0)[0] == "," and re.match(r"con\b", folded[m.end() :])][:1]
+    clauses += [m for m in marks if m.start() == after and m.group(0)[0] in ",;"]
     return adjacent[-1] if adjacent else clauses[-1] if clauses else marks[-1] if marks else breaks[-1]
 
 
@@ -185,10 +192,16 @@ def _repeated(lower: str, conj: re.Match, each: bool) -> int | None:
     """Where the first of two joined things starts if the second one opens with a word said just before:
     "quyết định của UBND tỉnh và quyết định của Chủ tịch …" (asked for each), "của … và của …" (any)."""
     opening = (lower[conj.end() :].split(maxsplit=1) or [""])[0]
-    if not opening or not (each or opening in _OPENERS):
+    if opening == "tỷ":
+        opening = "tỷ lệ"
+    if not opening or not (each or opening in _OPENERS or opening in _MEASURES):
         return None
     found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(opening) + r"(?!\w)", lower[: conj.start()])]
-    return found[-1] if found and conj.start() - found[-1] <= 80 else None
+    if not found or conj.start() - found[-1] > 80:
+        return None
+    if opening in _MEASURES and not (each or opening in _OPENERS) and len(lower[found[-1] : conj.start()].split()) < 4:
+        return None  # "số lượt và số người được … tiếp" asks what follows of both: one frame, said once
+    return found[-1]
 
 
 def _left_start(lower: str, conj: re.Match, each: bool) -> int | None:

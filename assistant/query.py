@@ -56,7 +56,7 @@ NOUNS: dict[str, list[str]] = {
     "ty dong": ["ty dong"],
     "trieu dong": ["trieu dong"],
     # "bao nhiêu tiền" -> "hơn 12 tỷ đồng"; "kinh phí … là bao nhiêu?" asks an amount of money too
-    "tien": ["kinh phi", "chi phi", "tien", "ty dong", "trieu dong", "nghin dong", "ngan dong", "dong"],
+    "tien": ["kinh phi", "chi phi", "doanh thu", "tien", "ty dong", "trieu dong", "nghin dong", "ngan dong", "dong"],
     "bao cao": ["bao cao"],
     "dang vien": ["dang vien"],  # "đảng viên", not "đang" (a verb marker) folded alike
     "%": ["ty le", "phan tram", "%"],
@@ -453,6 +453,11 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
         if noun_after != rest and known_noun_at(noun_after):
             rest = noun_after
         known = known_noun_at(rest)
+        if known == "nguoi":
+            # "công chức mấy người?" counts công chức: "người" only measures the group named before it
+            before = re.search(r"\b(cong chuc|vien chuc|dang vien)\s*$", folded[: m.start()])
+            if before:
+                return before.group(1), None
         words = re.findall(r"[a-z]+", re.split(r"[,;:?.!()]", rest)[0])[:2]
         alone = re.match(_CLASSIFIER + r"\s*(?:[,;:?.!]|$)", rest)  # "… giải quyết xong bao nhiêu bộ?"
         if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN and not alone:

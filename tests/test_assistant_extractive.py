@@ -208,6 +208,17 @@ def test_a_list_introduced_at_the_end_of_a_chunk_is_read_on_in_the_next_chunk():
     assert "Kế hoạch số 12/KH-UBND" in draft.text
 
 
+def test_a_total_asked_is_not_answered_by_the_figure_of_one_manner():
+    ps = passages(
+        "Hồ sơ các sở, ngành tiếp nhận trực tuyến tại Trung tâm là 6.900 hồ sơ.",
+        "Hồ sơ các sở, ngành tiếp nhận tại Trung tâm là 9.800 hồ sơ, đã giải quyết 9.500 hồ sơ.",
+    )
+    draft = ask("Năm 2022 Trung tâm tiếp nhận bao nhiêu hồ sơ của các sở, ngành?", ps)
+    assert draft.meta["figures"] == ["9.800"]
+    draft = ask("Năm 2022 Trung tâm tiếp nhận trực tuyến bao nhiêu hồ sơ của các sở, ngành?", ps)  # the manner asked
+    assert draft.meta["figures"] == ["6.900"]
+
+
 def test_a_question_asking_for_two_figures_gets_both():
     ps = passages(
         "Hồ sơ đất đai của hộ gia đình, cá nhân: tiếp nhận 3.100 hồ sơ, đã giải quyết 2.900 hồ sơ, trong đó trước hạn "

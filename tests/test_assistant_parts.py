@@ -47,6 +47,26 @@ def test_and_inside_one_thing_does_not_split(question):
     assert split(question) == [question]
 
 
+def test_where_one_asked_thing_ends_and_the_next_begins():
+    # ", còn" opens the next thing, even with a comma inside it
+    assert split("Năm 2022 hồ sơ các sở, ngành là bao nhiêu bộ, còn hồ sơ đất đai của hộ gia đình, cá nhân là bao nhiêu?")[0] \
+        == "Năm 2022 hồ sơ các sở, ngành là bao nhiêu bộ"
+    # a comma right after the asking word closes its part
+    assert split("Năm 2022 tổng hồ sơ Trung tâm nhận là bao nhiêu, phần nộp trực tuyến của các sở, ban ngành là bao nhiêu?")[0] \
+        == "Năm 2022 tổng hồ sơ Trung tâm nhận là bao nhiêu"
+
+
+def test_a_measure_word_repeated_on_both_sides_of_va_joins_two_things():
+    assert split("Năm 2022 số công dân được Văn phòng tiếp thường xuyên và số công dân được lãnh đạo tỉnh tiếp "
+                 "định kỳ là bao nhiêu?") == [
+        "Năm 2022 số công dân được Văn phòng tiếp thường xuyên là bao nhiêu?",
+        "Năm 2022 số công dân được lãnh đạo tỉnh tiếp định kỳ là bao nhiêu?",
+    ]
+    # a bare measure ("số lượt") shares what follows the second: one frame, said once
+    question = "Tổng số lượt và số người được Ban Tiếp công dân tiếp thường xuyên năm 2022 là bao nhiêu?"
+    assert split(question) == [question]
+
+
 def test_each_thing_is_what_its_part_counts_unless_the_asking_word_names_it():
     q = understand("Trong số văn bản ban hành năm 2022, quyết định của UBND tỉnh và quyết định của Chủ tịch UBND tỉnh "
                    "mỗi loại bao nhiêu?")

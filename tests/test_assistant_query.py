@@ -406,3 +406,18 @@ def test_a_year_describing_a_document_asked_for_is_not_the_reporting_period():
     assert q.kind == "docref" and q.year is None
     assert understand("Năm 2023 Văn phòng ban hành kế hoạch cải cách hành chính số mấy?").year == 2023
     assert understand("Năm 2023 có bao nhiêu kế hoạch được ban hành?").year == 2023
+
+
+def test_the_tasks_set_for_a_period_are_read_in_the_report_whose_title_names_it():
+    docs = dict(DOCS, sl24q1=DocMeta("sl24q1", title="Kết quả công tác quý I; Nhiệm vụ trọng tâm quý II năm 2024",
+                                     issuer="Văn phòng UBND tỉnh Sơn La", province="Sơn La", period=Period(2024, quarter=1)))
+    sel = select_documents(docs, understand("Quý II năm 2024 Sơn La có những nhiệm vụ trọng tâm nào?"))
+    assert sel.doc_ids == ["sl24q1"] and sel.reason is None
+    sel = select_documents(DOCS, understand("Quý II năm 2024 Sơn La có những nhiệm vụ trọng tâm nào?"))
+    assert sel.doc_ids == [] and sel.reason == "no report for this period"  # no title names it: not covered
+
+
+def test_a_group_measured_in_people_is_what_is_counted():
+    assert understand("Năm 2024 Văn phòng được giao biên chế công chức mấy người?").noun == "cong chuc"
+    assert understand("Năm 2024 Văn phòng có bao nhiêu người?").noun == "nguoi"
+    assert understand("Doanh thu của nhà khách năm 2024 là bao nhiêu?").noun == "tien"  # an amount of money
