@@ -192,14 +192,14 @@ def _repeated(lower: str, conj: re.Match, each: bool) -> int | None:
     """Where the first of two joined things starts if the second one opens with a word said just before:
     "quyết định của UBND tỉnh và quyết định của Chủ tịch …" (asked for each), "của … và của …" (any)."""
     opening = (lower[conj.end() :].split(maxsplit=1) or [""])[0]
-    if opening == "tỷ":
+    if opening == "tỷ":  # the measure is two words: "tỷ lệ"
         opening = "tỷ lệ"
     if not opening or not (each or opening in _OPENERS or opening in _MEASURES):
         return None
     found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(opening) + r"(?!\w)", lower[: conj.start()])]
     if not found or conj.start() - found[-1] > 80:
         return None
-    if opening in _MEASURES and not (each or opening in _OPENERS) and len(lower[found[-1] : conj.start()].split()) < 4:
+    if opening in _MEASURES and not each and len(lower[found[-1] : conj.start()].split()) < 4:
         return None  # "số lượt và số người được … tiếp" asks what follows of both: one frame, said once
     return found[-1]
 
