@@ -462,6 +462,24 @@ FIGURE_WEIGHTS = {
 _MANNER = re.compile(r"\b(?:tr[a-z]{1,2}c tuy[a-z]n|b[a-z]{1,2}u (?:chinh|dien)|online)\b")
 
 
+# What is done to what a report counts (folded). A count asked of one of the specific acts ("tuyển dụng mới bao
+# nhiêu công chức?", "đã chuyển bao nhiêu đơn?", "số hóa được bao nhiêu hồ sơ?") is not answered by a figure
+# whose sentence, paragraph and heading say only other acts ("luân chuyển 03 công chức", "tiếp nhận 81 đơn").
+_SPECIFIC_ACTS = ["tuyen dung", "nang luong", "so hoa", "tra lai", "chuyen", "bo nhiem", "khen thuong", "ky luat",
+                  "biet phai", "dieu dong", "luan chuyen"]
+_ACTS = re.compile(r"\b(?:" + "|".join(_SPECIFIC_ACTS + ["tiep nhan", "giai quyet", "xu ly", "ban hanh"]) + r")\b")
+
+
+def act_asked(folded_question: str) -> str | None:
+    """The specific act said just before the asking word ("tuyển dụng mới bao nhiêu"), if any."""
+    m = ASK_COUNT.search(folded_question)
+    if not m:
+        return None
+    before = " ".join(re.findall(r"[a-z]+", folded_question[: m.start()])[-4:])
+    found = [a for a in _SPECIFIC_ACTS if re.search(r"\b" + a + r"\b", before)]
+    return max(found, key=before.rfind) if found else None
+
+
 SETTING_WEIGHT = 0.4  # weight of the asked unit's own name among a figure's words (see figure_candidates)
 
 # Words that open a modifier of a noun rather than continue it ("phản ánh về thủ tục", "lượt với 53 người").
@@ -638,6 +656,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     told: dict[str, list[str]] = {}
     cases = cases_asked(fold(query.standalone))  # "trễ hạn", "đang giải quyết": see thesaurus.OPPOSED
     manner_asked = _MANNER.search(fold(query.standalone)) is not None
+    act = act_asked(asking_fold(query.standalone))
     out: list[Evidence] = []
     share = share_pattern(share_words(query))
     asked_unit = SIBLING_UNITS.get(query.unit or "")
@@ -681,6 +700,11 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             # a sentence whose paragraph or heading names a sibling unit and not the asked one ("Trung tâm …"
             # for "Bộ phận một cửa") counts that unit's figures
             units_here = sibling_units(f"{paragraph_text(ct, si)} | {ct.heading}") if asked_unit else set()
+            if act:
+                context = f"{sent.folded} | {paragraph_text(ct, si)} | {ct.heading}"
+                other_act = re.search(r"\b" + act + r"\b", context) is None and _ACTS.search(context) is not None
+            else:
+                other_act = False
             other_unit = float(bool(units_here) and asked_unit not in units_here)
             for ci, clause in enumerate(sent.parts):
                 cs, ce = clause.start, clause.end
@@ -755,7 +779,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
                     own_text = f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}"
-                    of_asked = said_channel and (not share or re.search(share, own_text) is not None)
+                    of_asked = said_channel and not other_act and (not share or re.search(share, own_text) is not None)
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | _words(window)}))
@@ -1217,9 +1241,18 @@ _ORG_NAME = re.compile(r"\b(?:Sở|So|Bộ|Cục|Chi cục|Ban|Trung tâm|Phòng
 # "có địa chỉ (trang web) gì?", "website nào?": a web address is asked
 _ADDRESS_ASKED = re.compile(r"\b(?:dia chi|website|trang web|trang thong tin)\b[^?]*\b(?:gi|nao)\b")
 _WEB_ADDRESS = re.compile(r"https?://|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.vn|vn|com|org|net)\b")
+# a street address as written (folded): "số 52 đường Hùng Vương", "52 Hùng Vương, phường …"
+_STREET_ADDRESS = re.compile(r"\b(?:so\s+)?\d+[a-z]?(?:/\d+)?,?\s+(?:duong|pho)\s+[a-z]+|\b\d+[a-z]?\s+[a-z]+\s+[a-z]+,\s*(?:phuong|xa|thi tran)\b")
+_ADDRESS = re.compile(f"{_WEB_ADDRESS.pattern}|{_STREET_ADDRESS.pattern}")
 
 # "những chỉ thị nào", "các kế hoạch gì": a list of documents of one type is asked
 _DOC_TYPE_ASKED = re.compile(r"\b(?:nhung|cac)\s+(" + "|".join(_DOC_TYPES) + r")\b[^?]*\b(?:nao|gi)\b")
+
+
+# "Báo cáo … được lập theo công văn nào?", "Báo cáo căn cứ văn bản nào?": the report's own basis is asked
+_BASIS_ASKED = re.compile(r"^(?:theo |cho (?:toi|em) biet )?bao cao\b[^?]*\b(?:(?:lap|xay dung|thuc hien|viet|ban hanh)"
+                          r"\s+(?:theo|can cu|tren co so)|can cu)\b")
+_BASIS = re.compile(r"\s*(?:thuc hien|can cu|theo de nghi)\b")
 
 
 def named_refs(question: str) -> list[str]:
@@ -1241,11 +1274,17 @@ def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, t
     from a sentence naming that same document.
     """
     asked = [t for t in _DOC_TYPES if t in " ".join(query.topic) or t in fold(query.question)]
+    # the type the asking word points at ("theo công văn nào?"), not one the question is about ("Quy chế … ban
+    # hành bằng văn bản nào?"): a document of that type answers before any other
+    pointed = [t for t in _DOC_TYPES if re.search(r"\b" + t + r"(?:\s+\w+){0,2}\s+(?:so\s+)?(?:nao|gi|may)\b", fold(query.question))]
     words = query.topic
     cands = sentence_candidates(query, passages, weights, notes)
+    if _BASIS_ASKED.search(fold(query.question).strip()):
+        # the report's own basis is the preamble's "Thực hiện …" / "Căn cứ …" sentence, before its first section
+        cands = [c for c in cands if not c.passage.chunk.heading_path and _BASIS.match(fold(c.quote))] or cands
     best = None
     for named in ([named_refs(query.question), []] if named_refs(query.question) else [[]]):
-        best = best or _best_docref(cands, named, asked, words, weights, th, notes, fold(query.standalone))
+        best = best or _best_docref(cands, named, asked, pointed, words, weights, th, notes, fold(query.standalone))
     if best is None:
         return abstain(passages, "no sentence names a document")
     _, c, s, e = best
@@ -1273,8 +1312,9 @@ def _foreign_share(piece_folded: str, question_folded: str) -> float:
     return foreign / len(refs)
 
 
-def _best_docref(cands, named, asked, words, weights, th, notes, question_folded=""):
-    best = None
+def _best_docref(cands, named, asked, pointed, words, weights, th, notes, question_folded=""):
+    """The best clause naming a document; one of the type asked ("theo công văn nào?") before any other."""
+    best = best_typed = None
     for c in cands:
         if c.coverage < th.min_coverage * 0.8:
             break
@@ -1299,7 +1339,10 @@ def _best_docref(cands, named, asked, words, weights, th, notes, question_folded
             score -= 0.4 * _foreign_share(fold(piece), question_folded)
             if best is None or score > best[0]:
                 best = (score, c, s, e)
-    return best
+            if pointed and any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in pointed) \
+                    and (best_typed is None or score > best_typed[0]):
+                best_typed = (score, c, s, e)
+    return best_typed or best
 
 
 def proper_names(question: str) -> list[str]:
@@ -1414,6 +1457,16 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
     return [n for n in names if not found(n, tail_of(n))]
 
 
+def _without_unquoted_notes(p: Passage, quotes: list[str]) -> Passage:
+    """The passage without the footnotes the answer does not quote: a district named in a note below a
+    figure ("[8] UBND xã Đức Minh (huyện Mộ Đức); …") is not where that figure was counted."""
+    lines = p.chunk.text.split("\n")
+    kept = [ln for ln in lines if not (_NOTE_DEF.match(ln) and not any(q.strip() and q.strip() in ln for q in quotes))]
+    if len(kept) == len(lines):
+        return p
+    return replace(p, chunk=replace(p.chunk, text="\n".join(kept)))
+
+
 def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> list[str]:
     """Names the question gives ("huyện Mộ Đức", "Sở Xây dựng") that no passage the draft quotes says.
 
@@ -1424,7 +1477,8 @@ def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> 
     if draft.abstained or len(query.provinces) > 1:  # a comparison of two provinces quotes each apart
         return []
     cited = {c.chunk_id for c in draft.citations}
-    quoted = [p for p in passages if p.chunk.chunk_id in cited]
+    quotes = [c.quote for c in draft.citations]
+    quoted = [_without_unquoted_notes(p, quotes) for p in passages if p.chunk.chunk_id in cited]
     setting = fold(" ".join(filter(None, [query.unit, query.province, *(p.meta.issuer or "" for p in quoted)])))
     return [n for n in missing_names(query.question, quoted) if fold(n) not in setting]
 
@@ -1452,10 +1506,10 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
             return abstain(passages, "the named office is not in the reports")
         passages = about
     notes = Footnotes(passages)
-    if _ADDRESS_ASKED.search(fold(query.question)):  # "địa chỉ gì?": a sentence that carries a web address
-        addressed = answer_sentences(query, passages, weights, th, False, notes, must=_WEB_ADDRESS)
-        if not addressed.abstained:
-            return addressed
+    if _ADDRESS_ASKED.search(fold(query.question)):
+        # "địa chỉ gì?": a sentence that carries a web or street address; without one the reports do not say
+        addressed = answer_sentences(query, passages, weights, th, False, notes, must=_ADDRESS)
+        return addressed if not addressed.abstained else abstain(passages, "no sentence carries an address")
     if query.kind == "docref":
         return answer_docref(query, passages, weights, th, notes)
     asked_type = _DOC_TYPE_ASKED.search(fold(query.question))

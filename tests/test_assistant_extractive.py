@@ -219,6 +219,36 @@ def test_a_total_asked_is_not_answered_by_the_figure_of_one_manner():
     assert draft.meta["figures"] == ["6.900"]
 
 
+def test_the_report_s_basis_is_its_preamble_s_opening_sentence_and_the_type_asked_comes_first():
+    preamble = Passage(Chunk("r.txt#0000", "r.txt", "BÁO CÁO Kết quả công tác dân vận năm 2022\n\nThực hiện Công văn "
+                             "số 77/UBND-NC ngày 02/3/2022 của Chủ tịch UBND tỉnh về báo cáo công tác dân vận.", []), META, 0.0)
+    ps = [preamble] + passages(
+        "Chủ tịch UBND tỉnh ban hành Quyết định số 15/QĐ-UBND ngày 10/3/2022 về công tác dân vận chính quyền của tỉnh.",
+        "Chủ tịch UBND tỉnh ban hành Công văn số 90/UBND-NC ngày 20/3/2022 về báo cáo công tác dân vận.",
+    )
+    draft = ask("Báo cáo công tác dân vận năm 2022 được lập theo công văn nào của Chủ tịch UBND tỉnh?", ps)
+    assert "77/UBND-NC" in draft.text
+    draft = ask("Năm 2022 Chủ tịch UBND tỉnh ban hành công văn nào về công tác dân vận chính quyền?", ps[1:])
+    assert "90/UBND-NC" in draft.text
+
+
+def test_a_count_of_one_act_is_not_answered_by_a_figure_of_another_act():
+    ps = passages("Luân chuyển: luân chuyển 03 công chức giữa các phòng trong nội bộ Văn phòng.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    assert ask("Năm 2022 Văn phòng tuyển dụng mới bao nhiêu công chức?", ps).abstained
+    assert ask("Năm 2022 Văn phòng luân chuyển bao nhiêu công chức?", ps).meta["figures"] == ["03"]
+    assert extractive.act_asked("nam 2022 ban da chuyen bao nhieu don den co quan co tham quyen") == "chuyen"
+    assert extractive.act_asked("nam 2022 ban tiep nhan bao nhieu don") is None  # no specific act asked
+
+
+def test_an_address_asked_needs_a_sentence_carrying_one():
+    ps = passages("Lãnh đạo tỉnh tiếp công dân định kỳ tại Trụ sở Tiếp công dân tỉnh theo quy định.")
+    assert ask("Trụ sở Tiếp công dân tỉnh nằm ở địa chỉ nào?", ps).abstained
+    ps = passages("Lãnh đạo tỉnh tiếp công dân định kỳ tại Trụ sở Tiếp công dân tỉnh theo quy định.",
+                  "Trụ sở Tiếp công dân tỉnh đặt tại số 52 đường Hùng Vương, thành phố Quy Nhơn.")
+    assert "52 đường Hùng Vương" in ask("Trụ sở Tiếp công dân tỉnh nằm ở địa chỉ nào?", ps).text
+
+
 def test_a_question_asking_for_two_figures_gets_both():
     ps = passages(
         "Hồ sơ đất đai của hộ gia đình, cá nhân: tiếp nhận 3.100 hồ sơ, đã giải quyết 2.900 hồ sơ, trong đó trước hạn "
@@ -276,6 +306,14 @@ def test_a_place_the_reports_never_name_is_not_answered_with_another_places_figu
     assert draft.abstained and "Hoài Nhơn" in draft.meta["abstain_reason"]
     # two names side by side, each in the report, are found
     assert not ask("Năm 2022 Ban Tiếp công dân Bình Định tiếp nhận bao nhiêu đơn?", ps).abstained
+
+
+def test_a_place_named_only_in_a_footnote_of_the_quoted_chunk_is_not_where_the_figure_was_counted():
+    ps = passages("[3] UBND xã Tam Quan (huyện Hoài Nhơn); UBND xã Cát Tiến (huyện Phù Cát).\n\n"
+                  "- Trung tâm tiếp nhận 9.800 hồ sơ, giải quyết và trả kết quả 9.500 hồ sơ.")
+    draft = ask("Năm 2022 huyện Hoài Nhơn giải quyết bao nhiêu hồ sơ?", ps)
+    assert draft.abstained and "Hoài Nhơn" in draft.meta["abstain_reason"]
+    assert not ask("Năm 2022 Trung tâm giải quyết bao nhiêu hồ sơ?", ps).abstained
 
 
 def test_a_name_read_with_a_misread_letter_in_a_scan_is_found():
