@@ -69,6 +69,37 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e - s > 3]
 
 
+# Nouns written with a comma inside ("phản ánh, kiến nghị", "tin, bài"), folded: no clause ends at that comma.
+_COMMA_NOUNS = [form for forms in NOUNS.values() for form in forms if ", " in form]
+
+
+def _inside_compound(text: str, comma: int) -> bool:
+    """Is the comma at `comma` the one inside a noun written with a comma (one letter may be misread in a
+    scan: "phan anh, klen nghi")?"""
+    window = fold(text[max(0, comma - 20) : comma + 22])
+    at = len(fold(text[max(0, comma - 20) : comma]))
+    for form in _COMMA_NOUNS:
+        start = at - form.index(",")
+        piece = window[start : start + len(form)] if start >= 0 else ""
+        if len(piece) == len(form) and sum(a != b for a, b in zip(piece, form)) <= 1:
+            return True
+    return False
+
+
+def own_phrase(text: str, folded: str, a: int, b: int, lo: int, hi: int) -> str:
+    """The folded words that go with the figure at `a:b` alone, between `lo` and `hi`: from the last comma,
+    semicolon or bracket before it to the first after its phrase ("có 20 phản ánh, kiến nghị của công dân qua
+    đơn thư, 114 …" gives 20 "phản ánh, kiến nghị của công dân qua đơn thư"; a comma inside a noun does not
+    end it)."""
+    start = max(lo, *(folded.rfind(c, lo, a) + 1 for c in ",;()"))
+    end = hi
+    for m in re.finditer(r"[,;()]", folded[b:hi]):
+        if m.group(0) != "," or not _inside_compound(text, b + m.start()):
+            end = b + m.start()
+            break
+    return folded[start:end]
+
+
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses of one sentence: split at ";" and, for very long pieces, at ", "."""
     pieces, s = [], start
@@ -82,9 +113,12 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for ps, pe in pieces:
         if pe - ps > 320:
             s = ps
-            for m in re.finditer(r",\s+(?=\D)", text[ps:pe]):
-                if ps + m.start() - s > 60:
-                    out.append((s, ps + m.start()))
+            for m in re.finditer(r",\s+", text[ps:pe]):
+                at = ps + m.start()
+                if _inside_compound(text, at):
+                    continue  # "phản ánh, kiến nghị" is one noun
+                if at - s > 60:
+                    out.append((s, at))
                     s = ps + m.end()
             out.append((s, pe))
         else:
@@ -454,7 +488,7 @@ def _words(folded: str) -> set[str]:
 FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
-    "other_unit": -1.0, "case": 0.5, "manner": -0.3,
+    "other_unit": -1.0, "case": 0.5, "manner": -0.3, "channel": 0.2,
 }
 
 # How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure
@@ -771,6 +805,10 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "other_unit": other_unit,
                         # "trễ hạn" asked: "trước hạn và đúng hạn 25.012 hồ sơ, chiếm tỷ lệ 93,2%" is the opposite case
                         "case": case_agreement(cases, folded_all[lo:hi]),
+                        # the channel asked said in the figure's own stretch ("20 phản ánh … của công dân qua đơn
+                        # thư"), not only somewhere in its sentence (the total "220 phản ánh" before it)
+                        "channel": float(channel is not None
+                                         and re.search(channel, own_phrase(text, folded_all, a, b, seg_start, min(seg_end, ce))) is not None),
                         # said before the figure or right after its noun ("20.466 hồ sơ trực tuyến"), not in what
                         # follows (a scan may lose the full stop before the next sentence)
                         "manner": float(not manner_asked and _MANNER.search(

@@ -249,6 +249,27 @@ def test_an_address_asked_needs_a_sentence_carrying_one():
     assert "52 đường Hùng Vương" in ask("Trụ sở Tiếp công dân tỉnh nằm ở địa chỉ nào?", ps).text
 
 
+def test_the_channel_asked_is_judged_in_the_figure_s_own_phrase():
+    ps = passages("Trong năm, đã tiếp nhận 220 phản ánh, kiến nghị về TTHC, trong đó có 20 phản ánh, kiến nghị của "
+                  "công dân qua đơn thư, 114 phản ánh, kiến nghị trên Hệ thống phản ánh, kiến nghị của Chính phủ, 86 "
+                  "phản ánh được tiếp nhận thông qua đường dây nóng và trực tiếp tại trụ sở.")
+    q = understand("Năm 2022 Văn phòng nhận được mấy phản ánh, kiến nghị về TTHC mà công dân gửi bằng đơn thư?")
+    cands = extractive.figure_candidates(q, ps, extractive.TermWeights([p.chunk for p in ps]))
+    channel = {c.figure: c.extra["features"]["channel"] for c in cands}
+    assert channel["20"] == 1.0 and channel["114"] == channel["220"] == 0.0  # not the words before 114
+    assert ask(q.question, ps).meta["figures"] == ["20"]
+
+
+def test_a_long_sentence_is_cut_before_a_figure_not_inside_a_noun_written_with_a_comma():
+    text = ("Trong năm, Trung tâm đã tiếp nhận và chuyển xử lý 220 phản ánh, kiến nghị về thủ tục hành chính của "
+            "người dân và doanh nghiệp trên địa bàn tỉnh, trong đó có 20 phản ánh, kiến nghị của công dân gửi qua "
+            "đơn thư đến Văn phòng, 114 phản ánh, kiến nghị trên Hệ thống tiếp nhận của Chính phủ thuộc Cổng Dịch vụ "
+            "công quốc gia, 86 phản ánh được tiếp nhận thông qua đường dây nóng và trực tiếp tại trụ sở cơ quan.")
+    pieces = [text[s:e] for s, e in extractive.clause_spans(text, 0, len(text))]
+    assert any(p.startswith("114 phản ánh") for p in pieces)
+    assert not any(p.startswith("kiến nghị") for p in pieces)
+
+
 def test_a_question_asking_for_two_figures_gets_both():
     ps = passages(
         "Hồ sơ đất đai của hộ gia đình, cá nhân: tiếp nhận 3.100 hồ sơ, đã giải quyết 2.900 hồ sơ, trong đó trước hạn "
