@@ -19,7 +19,7 @@ from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
 from assistant.query import (ASK_COUNT, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at,
                              named_whole, sibling_units, units_named)
 from assistant.parts import question_parts
-from assistant.thesaurus import alternatives, case_agreement, cases_asked, equivalents
+from assistant.thesaurus import alternatives, case_agreement, cases_asked, equivalents, without_debris
 from index.passage import Passage
 from ingest.document import Chunk, Period
 from ingest.vietnamese import NUMBER, find_numbers, fold, folded_tokens, is_syllable, nfc, parse_number
@@ -582,8 +582,11 @@ def channel_pattern(query: Query, scanned: bool = False) -> str | None:
     its word pairs; a figure of another channel ("qua đường bưu chính") does not answer it.
     In a scanned report the pairs' vowels may be misread.
 
-    Read in the question as typed: folded, "qua" is also "kết quả" and "quá hạn"."""
+    Read in the question as typed (a follow-up naming none keeps the last turn's: "Cả năm thì sao?" after "…
+    qua đơn thư?"): folded, "qua" is also "kết quả" and "quá hạn"."""
     m = _CHANNEL.search(nfc(query.question).lower())
+    if m is None and query.followup:
+        m = _CHANNEL.search(nfc(query.standalone).lower())
     if not m:
         return None
     words = []
@@ -786,6 +789,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     w_end = folded_all.find(";", b, min(ce, b + 30))
                     window = folded_all[max(cs, a - 45, folded_all.rfind(";", cs, a) + 1) : w_end if w_end >= 0 else min(ce, b + 30)]
                     near = max(coverage(phrase, window, weights), coverage(phrase, lead, weights)) if phrase else 0.0
+                    channel_here = channel is not None and re.search(
+                        channel, own_phrase(text, folded_all, a, b, seg_start, min(seg_end, ce))) is not None
                     features = {
                         "clause": clause_rank,
                         "sentence": max(sent_rank, para_rank),
@@ -795,7 +800,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "near": near,
                         "focus": coverage(focus, local | clause.words, weights) if focus else 0.0,
                         "in_paren": float(paren_depth(text[cs:a]) > 0 and not near),
-                        "breakdown": float(breakdown or _TRONG_DO.match(clause.folded) is not None),  # parts of a total
+                        # parts of a total, unless the part's own phrase says the channel asked ("trong đó có 20 … qua
+                        # đơn thư"): then the part is what is asked
+                        "breakdown": float((breakdown or _TRONG_DO.match(clause.folded) is not None) and not channel_here),
                         "retrieval": 1.0 / (1 + rank),
                         "position": min(j, 5),  # the headline figure comes first in its clause
                         "named": named_after(folded_all, b, query.noun, named, acr, weights) if attach >= 1.0 else 0.0,
@@ -807,8 +814,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "case": case_agreement(cases, folded_all[lo:hi]),
                         # the channel asked said in the figure's own stretch ("20 phản ánh … của công dân qua đơn
                         # thư"), not only somewhere in its sentence (the total "220 phản ánh" before it)
-                        "channel": float(channel is not None
-                                         and re.search(channel, own_phrase(text, folded_all, a, b, seg_start, min(seg_end, ce))) is not None),
+                        "channel": float(channel_here),
                         # said before the figure or right after its noun ("20.466 hồ sơ trực tuyến"), not in what
                         # follows (a scan may lose the full stop before the next sentence)
                         "manner": float(not manner_asked and _MANNER.search(
@@ -816,7 +822,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
-                    own_text = f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}"
+                    # a scan's signs inside a word ("tré& han") must not hide the share's head
+                    own_text = without_debris(f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}")
                     of_asked = said_channel and not other_act and (not share or re.search(share, own_text) is not None)
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,

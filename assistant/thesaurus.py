@@ -45,20 +45,26 @@ for _a, _b in OPPOSED:
 _ANY = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_GROUP_OF, key=len, reverse=True)) + r")\b")
 
 
-_DEBRIS = re.compile(r"[^a-z0-9\s.,;:()%/-]")
+_DEBRIS = re.compile(r"[^a-z0-9\s.,;:()%/|-]")
+
+
+def without_debris(folded: str) -> str:
+    """The folded text without the signs a scan puts inside words ("tré& han", "ty 1€"), so that a phrase
+    it says is found."""
+    return _DEBRIS.sub("", folded)
 
 
 def equivalents(folded: str) -> set[str]:
     """Syllables of every phrase equivalent to one the folded text says."""
     out: set[str] = set()
     # OCR debris inside a phrase ("tré& han") must not hide it
-    for m in _ANY.finditer(_DEBRIS.sub("", folded)):
+    for m in _ANY.finditer(without_debris(folded)):
         out |= _WORDS[_GROUP_OF[m.group(0)]]
     return out
 
 
 def _groups_said(folded: str) -> set[int]:
-    return {_GROUP_OF[m.group(0)] for m in _ANY.finditer(_DEBRIS.sub("", folded))}
+    return {_GROUP_OF[m.group(0)] for m in _ANY.finditer(without_debris(folded))}
 
 
 def cases_asked(asked: str) -> frozenset[int]:

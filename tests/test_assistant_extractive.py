@@ -250,13 +250,16 @@ def test_an_address_asked_needs_a_sentence_carrying_one():
 
 
 def test_the_channel_asked_is_judged_in_the_figure_s_own_phrase():
-    ps = passages("Trong năm, đã tiếp nhận 220 phản ánh, kiến nghị về TTHC, trong đó có 20 phản ánh, kiến nghị của "
+    ps = passages("Trong năm, đã tiếp nhận 220 phản ánh, kiến nghị về TTHC. Trong đó có 20 phản ánh, kiến nghị của "
                   "công dân qua đơn thư, 114 phản ánh, kiến nghị trên Hệ thống phản ánh, kiến nghị của Chính phủ, 86 "
                   "phản ánh được tiếp nhận thông qua đường dây nóng và trực tiếp tại trụ sở.")
     q = understand("Năm 2022 Văn phòng nhận được mấy phản ánh, kiến nghị về TTHC mà công dân gửi bằng đơn thư?")
     cands = extractive.figure_candidates(q, ps, extractive.TermWeights([p.chunk for p in ps]))
     channel = {c.figure: c.extra["features"]["channel"] for c in cands}
     assert channel["20"] == 1.0 and channel["114"] == channel["220"] == 0.0  # not the words before 114
+    # a part saying the channel asked is what is asked, not a part of the total asked
+    breakdown = {c.figure: c.extra["features"]["breakdown"] for c in cands}
+    assert breakdown["20"] == 0.0 and breakdown["114"] == 1.0
     assert ask(q.question, ps).meta["figures"] == ["20"]
 
 
@@ -268,6 +271,20 @@ def test_a_long_sentence_is_cut_before_a_figure_not_inside_a_noun_written_with_a
     pieces = [text[s:e] for s, e in extractive.clause_spans(text, 0, len(text))]
     assert any(p.startswith("114 phản ánh") for p in pieces)
     assert not any(p.startswith("kiến nghị") for p in pieces)
+
+
+def test_a_share_is_found_through_a_scan_s_signs_inside_its_words():
+    ps = passages("Hb so cua cac sd, nganh tiép nhan 95.100 ho so; da giai quyét 93.600 ho so, trong do tra két qua "
+                  "trudc han va ding han 93.543 ho so, chiém ty 1€ 99,94%; tré& han 57 ho so, chiém ty 1& 0,06%.",
+                  meta=SCAN)
+    assert ask("Năm 2022 tỷ lệ trễ hạn của hồ sơ các sở, ngành là mấy phần trăm?", ps).meta["figures"] == ["0,06%"]
+
+
+def test_a_follow_up_naming_no_channel_keeps_the_last_turn_s():
+    first = understand("6 tháng đầu năm 2022 Văn phòng nhận mấy phản ánh, kiến nghị qua đơn thư?")
+    assert "don" in extractive.channel_pattern(understand("Cả năm 2022 thì sao?", first))
+    own = extractive.channel_pattern(understand("Còn bao nhiêu phản ánh qua đường dây nóng?", first))
+    assert "nong" in own and "don" not in own
 
 
 def test_a_question_asking_for_two_figures_gets_both():
