@@ -613,8 +613,18 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     if previous is None or not is_followup(folded, q):
         if "relative" in period and q.year is None:
             q.year = today_year + period["relative"]
+        if previous is not None and not (q.year or q.half or q.quarter or q.periods) and not province:
+            _keep_setting(q, previous)
         return q
     return _merge(q, previous, period)
+
+
+def _keep_setting(q: Query, prev: Query) -> None:
+    """A new question of a conversation that names no period and no province is asked of the last turn's
+    ("Quý I/2024 Sơn La luân chuyển mấy công chức?" then "Trong quý có ai được nâng lương không?"): its own
+    topic stays its own."""
+    q.year, q.half, q.quarter, q.periods = prev.year, prev.half, prev.quarter, list(prev.periods)
+    q.province, q.provinces = prev.province, list(prev.provinces)
 
 
 # "Kế hoạch đó", "công văn nói trên": a thing named in the last turn (read unfolded: "do" is also "by")

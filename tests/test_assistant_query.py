@@ -421,3 +421,12 @@ def test_a_group_measured_in_people_is_what_is_counted():
     assert understand("Năm 2024 Văn phòng được giao biên chế công chức mấy người?").noun == "cong chuc"
     assert understand("Năm 2024 Văn phòng có bao nhiêu người?").noun == "nguoi"
     assert understand("Doanh thu của nhà khách năm 2024 là bao nhiêu?").noun == "tien"  # an amount of money
+
+
+def test_a_new_question_naming_no_period_or_province_keeps_the_conversation_s():
+    first = understand("Quý I/2024 Văn phòng UBND tỉnh Sơn La luân chuyển mấy công chức giữa các phòng?")
+    q = understand("Trong quý có ai được nâng lương thường xuyên không, mấy người?", first)
+    assert (q.year, q.quarter, q.province) == (2024, 1, "Sơn La") and "luong" in q.topic and "luan" not in q.topic
+    # a question naming its own period keeps it, and a first question has nothing to keep
+    assert understand("Năm 2021 có mấy người được nâng lương?", first).year == 2021
+    assert understand("Trong quý có ai được nâng lương thường xuyên không?").year is None
