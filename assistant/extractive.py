@@ -812,7 +812,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "other_unit": other_unit,
                         # "trễ hạn" asked: "trước hạn và đúng hạn 25.012 hồ sơ, chiếm tỷ lệ 93,2%" is the opposite case
                         "case": case_agreement(cases, folded_all[lo:hi]),
-                        # the channel asked said in the figure's own stretch ("20 phản ánh … của công dân qua đơn
+                        # the channel asked said in the figure's own phrase ("20 phản ánh … của công dân qua đơn
                         # thư"), not only somewhere in its sentence (the total "220 phản ánh" before it)
                         "channel": float(channel_here),
                         # said before the figure or right after its noun ("20.466 hồ sơ trực tuyến"), not in what
