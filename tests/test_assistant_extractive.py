@@ -287,6 +287,17 @@ def test_a_follow_up_naming_no_channel_keeps_the_last_turn_s():
     assert "nong" in own and "don" not in own
 
 
+def test_a_short_sentence_saying_no_case_under_its_topic_s_heading_answers_a_yes_no_question():
+    ps = [Passage(Chunk("r.txt#0001", "r.txt", "Thường xuyên quán triệt các quy định về những việc cán bộ, công chức "
+                        "không được làm. Kết quả trong kỳ báo cáo, cơ quan không có trường hợp nào vi phạm.",
+                        ["II. Kết quả", "2.4. Việc nâng cao đạo đức công vụ"]), META, 0.0),
+          Passage(Chunk("r.txt#0002", "r.txt", "Công tác văn thư, lưu trữ được duy trì thường xuyên, bảo đảm đúng quy định.",
+                        ["II. Kết quả", "2.5. Công tác văn thư"]), META, 0.0)]
+    draft = ask("Trong năm 2022, cơ quan Văn phòng UBND tỉnh có bị phát hiện trường hợp nào sai phạm về đạo đức công "
+                "vụ, văn hóa công sở không?", ps)
+    assert not draft.abstained and draft.text.startswith("Không.")
+
+
 def test_a_question_asking_for_two_figures_gets_both():
     ps = passages(
         "Hồ sơ đất đai của hộ gia đình, cá nhân: tiếp nhận 3.100 hồ sơ, đã giải quyết 2.900 hồ sơ, trong đó trước hạn "
