@@ -694,6 +694,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     cases = cases_asked(fold(query.standalone))  # "trễ hạn", "đang giải quyết": see thesaurus.OPPOSED
     manner_asked = _MANNER.search(fold(query.standalone)) is not None
     act = act_asked(asking_fold(query.standalone))
+    act_said = re.compile(r"\b" + act + r"\b") if act else None
     out: list[Evidence] = []
     share = share_pattern(share_words(query))
     asked_unit = SIBLING_UNITS.get(query.unit or "")
@@ -736,12 +737,11 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             in_list = ";" in folded_all[sent.start : sent.end]
             # a sentence whose paragraph or heading names a sibling unit and not the asked one ("Trung tâm …"
             # for "Bộ phận một cửa") counts that unit's figures
-            units_here = sibling_units(f"{paragraph_text(ct, si)} | {ct.heading}") if asked_unit else set()
-            if act:
-                context = f"{sent.folded} | {paragraph_text(ct, si)} | {ct.heading}"
-                other_act = re.search(r"\b" + act + r"\b", context) is None and _ACTS.search(context) is not None
-            else:
-                other_act = False
+            para_text = paragraph_text(ct, si) if asked_unit or act_said else ""
+            units_here = sibling_units(f"{para_text} | {ct.heading}") if asked_unit else set()
+            # a specific act asked and only other acts said here ("luân chuyển 03 công chức" for "tuyển dụng")
+            context = f"{sent.folded} | {para_text} | {ct.heading}" if act_said else ""
+            other_act = act_said is not None and not act_said.search(context) and _ACTS.search(context) is not None
             other_unit = float(bool(units_here) and asked_unit not in units_here)
             for ci, clause in enumerate(sent.parts):
                 cs, ce = clause.start, clause.end
@@ -1321,13 +1321,14 @@ def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, t
     A question that itself names a document ("Kế hoạch số 236/KH-VP ngày nào?") is answered
     from a sentence naming that same document.
     """
-    asked = [t for t in _DOC_TYPES if t in " ".join(query.topic) or t in fold(query.question)]
+    question = fold(query.question)
+    asked = [t for t in _DOC_TYPES if t in " ".join(query.topic) or t in question]
     # the type the asking word points at ("theo công văn nào?"), not one the question is about ("Quy chế … ban
     # hành bằng văn bản nào?"): a document of that type answers before any other
-    pointed = [t for t in _DOC_TYPES if re.search(r"\b" + t + r"(?:\s+\w+){0,2}\s+(?:so\s+)?(?:nao|gi|may)\b", fold(query.question))]
+    pointed = [t for t in _DOC_TYPES if re.search(r"\b" + t + r"(?:\s+\w+){0,2}\s+(?:so\s+)?(?:nao|gi|may)\b", question)]
     words = query.topic
     cands = sentence_candidates(query, passages, weights, notes)
-    if _BASIS_ASKED.search(fold(query.question).strip()):
+    if _BASIS_ASKED.search(question.strip()):
         # the report's own basis is the preamble's "Thực hiện …" / "Căn cứ …" sentence, before its first section
         cands = [c for c in cands if not c.passage.chunk.heading_path and _BASIS.match(fold(c.quote))] or cands
     best = None
@@ -1360,6 +1361,11 @@ def _foreign_share(piece_folded: str, question_folded: str) -> float:
     return foreign / len(refs)
 
 
+def _names_type(folded: str, types: list[str]) -> bool:
+    """Does the folded text name a document of one of `types` with its number ("cong van so 1684/…")?"""
+    return any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in types)
+
+
 def _best_docref(cands, named, asked, pointed, words, weights, th, notes, question_folded=""):
     """The best clause naming a document; one of the type asked ("theo công văn nào?") before any other."""
     best = best_typed = None
@@ -1381,14 +1387,13 @@ def _best_docref(cands, named, asked, pointed, words, weights, th, notes, questi
             if (s, e) != (c.start, c.end) and named and not _names_ref(piece, named):
                 continue
             folded = fold(piece + (" " + called if (s, e) == (c.start, c.end) else ""))
-            typed = any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in asked) if asked else True
+            typed = _names_type(folded, asked) if asked else True
             local = coverage(words, set(re.findall(r"[a-z]+", folded)), weights)
             score = c.score + 0.3 * typed + 0.8 * local - (0.2 if e - s > 400 else 0.0)
             score -= 0.4 * _foreign_share(fold(piece), question_folded)
             if best is None or score > best[0]:
                 best = (score, c, s, e)
-            if pointed and any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in pointed) \
-                    and (best_typed is None or score > best_typed[0]):
+            if pointed and _names_type(folded, pointed) and (best_typed is None or score > best_typed[0]):
                 best_typed = (score, c, s, e)
     return best_typed or best
 
