@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.extractive import Citations, Draft, cap_first, period_key, source_phrase
+from assistant.compose import Citations, Draft, cap_first, period_key, source_phrase
 from index.passage import Passage
 from ingest.document import Chunk, DocMeta
 

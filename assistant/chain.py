@@ -14,7 +14,7 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant import about_report, extractive, grounding, llm as llm_mod
+from assistant import about_report, compose, extractive, grounding, llm as llm_mod, reading, spans
 from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for, related_list
 from assistant.query import Query, all_periods, understand
 from assistant.retriever import HybridRetriever, to_passages
@@ -39,7 +39,7 @@ class Work:
     abstain_reason: str | None = None
     passages: list[Passage] = field(default_factory=list)
     pool: list[Passage] = field(default_factory=list)  # retrieved first, then the rest of the allowed documents
-    draft: extractive.Draft | None = None
+    draft: compose.Draft | None = None
     answer: Answer | None = None
     timing_ms: dict[str, float] = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
@@ -50,7 +50,7 @@ class ChainParts:
     """What the steps need: the index, the term weights, an optional chat model, thresholds."""
 
     index: Any
-    weights: extractive.TermWeights
+    weights: reading.TermWeights
     chat_model: Any = None
     thresholds: extractive.Thresholds = field(default_factory=extractive.Thresholds)
     pool: int = 16  # passages retrieved for the extractive answerer (k are shown/sent to a chat model)
@@ -223,7 +223,7 @@ def coverage_note(docs: dict[str, DocMeta], q: Query, reason: str | None) -> str
         return f" Các báo cáo đã nạp là của: {', '.join(provinces)}." if provinces else ""
     asked = q.named_provinces
     metas = [m for m in docs.values() if not asked or any(_doc_province_match(m, p) for p in asked)]
-    periods = sorted({m.period for m in metas if m.period and m.period.year}, key=extractive.period_key)
+    periods = sorted({m.period for m in metas if m.period and m.period.year}, key=compose.period_key)
     if not periods:
         return ""
     where = f" của tỉnh {', '.join(asked)}" if asked else ""
@@ -298,7 +298,7 @@ def best_quote(passage_text: str, sentences: list[str]) -> str:
     want_nums = set().union(*(number_keys(s) for s in sentences)) if sentences else set()
     want_words = set(fold(" ".join(sentences)).split())
     best, best_score = passage_text[:300], -1.0
-    for s, e in extractive.sentence_spans(passage_text):
+    for s, e in spans.sentence_spans(passage_text):
         sent = passage_text[s:e]
         score = 3 * len(number_keys(sent) & want_nums) + len(set(fold(sent).split()) & want_words) / 10
         if score > best_score:
@@ -325,16 +325,16 @@ def answer_step(parts: ChainParts):
         t0 = time.perf_counter()
         own = about_report.ANSWERERS.get(work.query.kind)
         if work.abstain_reason:
-            work.draft = extractive.abstain(work.passages, work.abstain_reason)
+            work.draft = compose.abstain(work.passages, work.abstain_reason)
         elif own:  # the header, distribution list and signature are in no chunk: quoted from DocMeta
             about = own(work.pool or work.passages)
             missing = "the report prints no such header, distribution list or signature"
-            work.draft = about or extractive.abstain(work.passages, missing)
+            work.draft = about or compose.abstain(work.passages, missing)
             work.draft.meta["answerer"] = "report"
         elif parts.chat_model is not None:
             shown = work.passages[: work.k]
             text = llm_mod.generate(parts.chat_model, work.query.standalone, shown)
-            work.draft = extractive.Draft(text, llm_citations(shown), False, {"answerer": "llm"})
+            work.draft = compose.Draft(text, llm_citations(shown), False, {"answerer": "llm"})
         else:
             pool = work.pool or work.passages
             if work.require_year:  # no report for that year: only passages that speak of it

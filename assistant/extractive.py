@@ -10,18 +10,21 @@ Weak evidence gives an abstention, not a guess.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from assistant.answer import ABSTAIN_TEXT, Citation, citation_for, related_list
+from assistant.compose import Citations, Draft, abstain, cap_first, period_key, source_phrase
+from assistant.footnotes import Footnotes
+from assistant.names import draft_missing_names, missing_names
+from assistant.parts import question_parts
 from assistant.query import (ASK_COUNT, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at,
                              named_whole, sibling_units, units_named)
-from assistant.parts import question_parts
-from assistant.thesaurus import alternatives, case_agreement, cases_asked, equivalents, without_debris
+from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
+                               read_chunk)
+from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, sentence_spans
+from assistant.thesaurus import alternatives, case_agreement, cases_asked, without_debris
 from index.passage import Passage
-from ingest.document import Chunk, Period
+from ingest.document import Period
 from ingest.vietnamese import NUMBER, find_numbers, fold, folded_tokens, is_syllable, nfc, parse_number
 
 
@@ -35,235 +38,6 @@ class Thresholds:
     spread_ratio: float = 0.6  # a second report counts as "also answers" above this share of the best score
     max_open_sentences: int = 2
     max_list_items: int = 6
-
-
-class TermWeights:
-    """IDF of folded syllables over the indexed chunks: rare words ("tố cáo") matter more than "tỉnh"."""
-
-    def __init__(self, chunks: list[Chunk]):
-        df: Counter[str] = Counter()
-        for c in chunks:
-            toks = folded_tokens(c.text)
-            # syllable pairs too: "tại chỗ" is rare although "tại" and "chỗ" (folded "cho") are not
-            df.update(set(toks) | {f"{a} {b}" for a, b in zip(toks, toks[1:])})
-        self.n = max(len(chunks), 1)
-        self.df = df
-
-    def __call__(self, word: str) -> float:
-        """IDF of a folded syllable or syllable pair ("tai cho")."""
-        return math.log(1 + self.n / (1 + self.df.get(word, 0)))
-
-
-# --- text units with exact spans (quotes must be verbatim) ---------------------
-
-_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s\d])|\n+")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of sentences and list items; hard line breaks were re-joined by ingest."""
-    spans, start = [], 0
-    for m in _SENT_END.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e - s > 3]
-
-
-# Nouns written with a comma inside ("phản ánh, kiến nghị", "tin, bài"), folded: no clause ends at that comma.
-_COMMA_NOUNS = [form for forms in NOUNS.values() for form in forms if ", " in form]
-
-
-def _inside_compound(text: str, comma: int) -> bool:
-    """Is the comma at `comma` the one inside a noun written with a comma (one letter may be misread in a
-    scan: "phan anh, klen nghi")?"""
-    window = fold(text[max(0, comma - 20) : comma + 22])
-    at = len(fold(text[max(0, comma - 20) : comma]))
-    for form in _COMMA_NOUNS:
-        start = at - form.index(",")
-        piece = window[start : start + len(form)] if start >= 0 else ""
-        if len(piece) == len(form) and sum(a != b for a, b in zip(piece, form)) <= 1:
-            return True
-    return False
-
-
-def own_phrase(text: str, folded: str, a: int, b: int, lo: int, hi: int) -> str:
-    """The folded words that go with the figure at `a:b` alone, between `lo` and `hi`: from the last comma,
-    semicolon or bracket before it to the first after its phrase ("có 20 phản ánh, kiến nghị của công dân qua
-    đơn thư, 114 …" gives 20 "phản ánh, kiến nghị của công dân qua đơn thư"; a comma inside a noun does not
-    end it)."""
-    start = max(lo, *(folded.rfind(c, lo, a) + 1 for c in ",;()"))
-    end = hi
-    for m in re.finditer(r"[,;()]", folded[b:hi]):
-        if m.group(0) != "," or not _inside_compound(text, b + m.start()):
-            end = b + m.start()
-            break
-    return folded[start:end]
-
-
-def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses of one sentence: split at ";" and, for very long pieces, at ", "."""
-    pieces, s = [], start
-    for m in re.finditer(r";", text[start:end]):
-        if paren_depth(text[s : start + m.start()]) > 0:
-            continue  # "(973 thủ tục; trong đó …)": a parenthesis is one clause
-        pieces.append((s, start + m.start()))
-        s = start + m.end()
-    pieces.append((s, end))
-    out = []
-    for ps, pe in pieces:
-        if pe - ps > 320:
-            s = ps
-            for m in re.finditer(r",\s+", text[ps:pe]):
-                at = ps + m.start()
-                if _inside_compound(text, at):
-                    continue  # "phản ánh, kiến nghị" is one noun
-                if at - s > 60:
-                    out.append((s, at))
-                    s = ps + m.end()
-            out.append((s, pe))
-        else:
-            out.append((ps, pe))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e - s > 3]
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in " \t\n-+•*>#":
-        s += 1
-    while e > s and text[e - 1] in " \t\n;,:.":
-        e -= 1
-    return s, e
-
-
-def clean_quote(quote: str) -> str:
-    """Drop a leading list marker or run-in heading ("b) Tiếp nhận, xử lý đơn thư KNTC: ")."""
-    q = re.sub(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.|\d+\)|[IVX]+\.)\s+", "", quote)
-    m = re.match(r"^[^:“\"]{3,70}:\s+(?=\S)", q)
-    if m and q != quote and len(q) - m.end() > 30:
-        q = q[m.end():]
-    q = re.sub(r"\s*(?:\[\d+\]|<sup>\d+</sup>)", "", q)  # footnote markers are not our citations
-    return q.replace("**", "").replace("*", "").strip()
-
-
-# --- scoring --------------------------------------------------------------------
-
-
-@dataclass
-class Evidence:
-    """A scored quotable span of one passage."""
-
-    passage: Passage
-    start: int
-    end: int
-    score: float
-    coverage: float
-    figure: str | None = None
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def quote(self) -> str:
-        return self.passage.chunk.text[self.start : self.end]
-
-
-def coverage(words: list[str], present: set[str] | str, weights: TermWeights) -> float:
-    """IDF-weighted share of `words` present in a folded text (or its set of words)."""
-    if not words:
-        return 0.0
-    if isinstance(present, str):
-        present = set(re.findall(r"[a-z]+", present))
-    total = sum(weights(w) for w in words)
-    return sum(weights(w) for w in words if w in present) / total if total else 0.0
-
-
-@dataclass
-class Unit:
-    """A sentence or clause of a chunk, pre-folded once (the reader scans whole reports per question)."""
-
-    start: int
-    end: int
-    folded: str
-    words: set[str]
-    parts: list[Unit] = field(default_factory=list)  # clauses of a sentence
-
-
-@dataclass
-class ChunkText:
-    text: str
-    folded: str
-    heading: str
-    heading_words: set[str]
-    sentences: list[Unit]
-
-
-_ANALYSED: dict[str, ChunkText] = {}
-
-
-def analyse(chunk: Chunk) -> ChunkText:
-    """Folded text, sentences and clauses of a chunk, cached by chunk id and text."""
-    key = f"{chunk.chunk_id}\x00{hash(chunk.text)}"
-    hit = _ANALYSED.get(key)
-    if hit is not None:
-        return hit
-    text = chunk.text
-    folded = fold(text)
-    if len(folded) != len(text):
-        folded = "".join(fold(ch)[:1] or " " for ch in text)
-    result = _split(text, folded, fold(" ".join(chunk.heading_path)))
-    if len(_ANALYSED) > 20000:
-        _ANALYSED.clear()
-    _ANALYSED[key] = result
-    return result
-
-
-def _split(text: str, folded: str, heading: str) -> ChunkText:
-    sentences = []
-    for s, e in sentence_spans(text):
-        f = folded[s:e]
-        clauses = [Unit(cs, ce, folded[cs:ce], _words(folded[cs:ce])) for cs, ce in clause_spans(text, s, e)]
-        sentences.append(Unit(s, e, f, _words(f), clauses))
-    return ChunkText(text, folded, heading, set(re.findall(r"[a-z]+", heading)), sentences)
-
-
-# Letters a scan puts for a marked vowel: "sd"/"hd" for "sở"/"hồ", "tdm" for "tâm", "hb" for "hồ", "lugt" for "lượt".
-_STANDS_FOR = {"d": "ao", "b": "o", "g": "o"}
-
-
-def misread(word: str, wanted: set[str]) -> str | None:
-    """The question word a scan misread as `word` ("hudng" for "huong", "lugt" for "luot"): one vowel misread
-    (a scan loses the vowels' marks), and `word` itself could not be a Vietnamese syllable, so no real
-    word is ever taken for another. In a word of two or three letters only a letter a scan puts for a
-    marked vowel may differ ("sd" is "sở"; "dbi" is "đối", never "đại")."""
-    if len(word) < 2 or word in wanted or is_syllable(word):
-        return None
-    for w in sorted(wanted):  # in a fixed order: a set's order changes from run to run
-        if len(w) == len(word):
-            diff = [(x, y) for x, y in zip(w, word) if x != y]
-            if len(diff) != 1:
-                continue
-            x, y = diff[0]
-            if x in _STANDS_FOR.get(y, "") or (len(word) >= 4 and x in "aeiouy"):
-                return w
-    return None
-
-
-def _syllables(pairs: list[str]) -> set[str]:
-    """The syllables of the question's word pairs, short ones included: a scan's "sd, nganh" is "sở, ngành"."""
-    return {w for p in pairs for w in p.split()}
-
-
-def repaired(ct: ChunkText, wanted: set[str]) -> ChunkText:
-    """A scanned chunk read with its misread question words restored (same length, so every span holds)."""
-    def read(folded: str) -> str:
-        return re.sub(r"[a-z]+", lambda m: misread(m.group(0), wanted) or m.group(0), folded)
-
-    folded = read(ct.folded)
-    if folded == ct.folded:
-        return ct
-    return _split(ct.text, folded, read(ct.heading))  # the heading too: a sentence repeating it is still known
-
-
-def read_chunk(p: Passage, wanted: set[str]) -> ChunkText:
-    """A passage's analysed chunk; a scanned one with the question's misread words restored (see `repaired`)."""
-    return repaired(analyse(p.chunk), wanted) if p.meta.low_ocr_quality else analyse(p.chunk)
 
 
 def question_pairs(query: Query) -> list[str]:
@@ -401,71 +175,6 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
     return 0.0
 
 
-def paren_depth(text: str) -> int:
-    """Open parentheses at the end of `text` (a stray ")" of a list marker "b)" is ignored)."""
-    depth = 0
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-    return depth
-
-
-# --- footnotes: reports put the specifics ("the 06 communes", "2.144 decisions") in notes -------
-
-_NOTE_REF = re.compile(r"(?<=[^\s\d\[])(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>)")
-_NOTE_DEF = re.compile(r"(?:^|\n)[ \t]*(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>)[ \t]+(?=\S)")
-
-
-class Footnotes:
-    """Footnote definitions ("[8] UBND xã …" at a line start) and the sentences that call them ("… 06 xã[8]")."""
-
-    def __init__(self, passages: list[Passage]):
-        self.defs: dict[tuple[str, str], tuple[Passage, int, int]] = {}
-        self.callers: dict[tuple[str, str], set[str]] = {}
-        for p in passages:
-            text = p.chunk.text
-            for m in _NOTE_DEF.finditer(text):
-                key = (p.doc_id, m.group(1) or m.group(2))
-                end = text.find("\n", m.end())
-                end = len(text) if end < 0 else end
-                s, e = _trim(text, m.end(), end)
-                if e - s > 3 and key not in self.defs:
-                    self.defs[key] = (p, s, e)
-        for p in passages:
-            ct = analyse(p.chunk)
-            for m in _NOTE_REF.finditer(ct.text):
-                key = (p.doc_id, m.group(1) or m.group(2))
-                if key not in self.defs:
-                    continue
-                for sent in ct.sentences:
-                    if sent.start <= m.start() <= sent.end + 12:
-                        self.callers.setdefault(key, set()).update(sent.words)
-                        break
-
-    def context(self, p: Passage, start: int) -> set[str]:
-        """Words of the sentence calling the footnote defined at `start` of `p` (empty when not a note)."""
-        key = self._key_at(p, start)
-        return self.callers.get(key, set()) if key else set()
-
-    def _key_at(self, p: Passage, start: int) -> tuple[str, str] | None:
-        best = None
-        for key, (dp, s, e) in self.defs.items():
-            if dp.chunk.chunk_id == p.chunk.chunk_id and s - 8 <= start <= e:
-                best = key
-        return best
-
-    def called_in(self, p: Passage, quote: str) -> list[tuple[Passage, int, int]]:
-        """Definitions of the notes a quote calls, in order."""
-        out = []
-        for m in _NOTE_REF.finditer(quote):
-            hit = self.defs.get((p.doc_id, m.group(1) or m.group(2)))
-            if hit and hit not in out:
-                out.append(hit)
-        return out
-
-
 def _telling(words: list[str], p: Passage, cache: dict[str, list[str]]) -> list[str]:
     """Question words minus the reporting office's own name ("Văn phòng UBND tỉnh").
 
@@ -476,11 +185,6 @@ def _telling(words: list[str], p: Passage, cache: dict[str, list[str]]) -> list[
         own_name = set(re.findall(r"[a-z]+", fold(p.meta.issuer or "")))
         cache[p.doc_id] = [w for w in words if w not in own_name] or words
     return cache[p.doc_id]
-
-
-def _words(folded: str) -> set[str]:
-    """Syllables of a folded text, with those of the phrases it says in other words (see thesaurus)."""
-    return set(re.findall(r"[a-z]+", folded)) | equivalents(folded)
 
 
 # How a figure's features combine into its score. Hand-set: weights fitted to the studied QA sets
@@ -686,7 +390,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     named = compound(query)
     # the unit's name ("Trung tâm Phục vụ hành chính công") places a sentence; what a figure counts is said by
     # the other words ("tư vấn, hướng dẫn nộp hồ sơ"), so the name weighs less among a figure's own words
-    setting = _words(fold(query.unit or ""))  # with the spelled-out words of its acronyms
+    setting = said_words(fold(query.unit or ""))  # with the spelled-out words of its acronyms
     if setting and re.search(r"\bthuoc " + re.escape(fold(query.unit or "")), fold(query.standalone)):
         setting.add("thuoc")  # "cá nhân thuộc Văn phòng UBND": the words that place the unit, not what is counted
     own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
@@ -699,7 +403,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     share = share_pattern(share_words(query))
     asked_unit = SIBLING_UNITS.get(query.unit or "")
     channels = (channel_pattern(query), channel_pattern(query, scanned=True))
-    wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | _syllables(pairs)
+    wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | pair_syllables(pairs)
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
         channel = channels[bool(ocr)]
@@ -733,7 +437,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             # the words before the sentence's first figure are its subject, shared by all its figures
             counts = [n for n in numbers if not _is_reference_number(folded_all, *n)]  # not "Tỷ lệ" read as "Ty 18"
             lead_text = folded_all[sent.start : counts[0][0]] if counts else ""
-            lead = _words(lead_text)
+            lead = said_words(lead_text)
             in_list = ";" in folded_all[sent.start : sent.end]
             # a sentence whose paragraph or heading names a sibling unit and not the asked one ("Trung tâm …"
             # for "Bộ phận một cửa") counts that unit's figures
@@ -784,7 +488,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     lo = max(lo, folded_all.rfind(";", lo, a) + 1)
                     semi = folded_all.find(";", b, hi)
                     hi = semi if semi >= 0 else hi
-                    local = with_acronyms(_words(folded_all[lo:hi]) | lead, acr)
+                    local = with_acronyms(said_words(folded_all[lo:hi]) | lead, acr)
                     # the phrase said beside the figure, within its item of a "; " list ("256 đơn khiếu nại; 36 đơn tố cáo")
                     w_end = folded_all.find(";", b, min(ce, b + 30))
                     window = folded_all[max(cs, a - 45, folded_all.rfind(";", cs, a) + 1) : w_end if w_end >= 0 else min(ce, b + 30)]
@@ -827,7 +531,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     of_asked = said_channel and not other_act and (not share or re.search(share, own_text) is not None)
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
-                                         "said": local | _words(window)}))
+                                         "said": local | said_words(window)}))
     out.sort(key=lambda ev: -ev.score)
     return out
 
@@ -864,7 +568,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
     out: list[Evidence] = []
     told: dict[str, list[str]] = {}
     acr = acronyms(query.question)
-    wanted = {w for w in words if len(w) >= 3} | _syllables(pairs)
+    wanted = {w for w in words if len(w) >= 3} | pair_syllables(pairs)
     for rank, p in enumerate(passages):
         ct = read_chunk(p, wanted)
         telling = _telling(words, p, told)
@@ -892,37 +596,6 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
 
 
 # --- composing the answer -------------------------------------------------------
-
-
-@dataclass
-class Draft:
-    """What an answerer produces before grounding."""
-
-    text: str
-    citations: list[Citation]
-    abstained: bool
-    meta: dict = field(default_factory=dict)
-
-
-def period_key(period: Period | None) -> tuple:
-    if not period:
-        return (9999, 9)
-    part = period.quarter * 1 if period.quarter else (period.half * 2 - 1 if period.half else 5)
-    return (period.year or 9999, part)
-
-
-def source_phrase(p: Passage) -> str:
-    meta = p.meta
-    phrase = "Theo báo cáo"
-    if meta.period and meta.period.label:
-        phrase += f" {meta.period.label}"
-    if meta.issuer:
-        phrase += f" của {meta.issuer}"
-    return phrase
-
-
-def cap_first(s: str) -> str:
-    return s[:1].upper() + s[1:]
 
 
 def _extend_short(ev: Evidence) -> tuple[int, int]:
@@ -962,26 +635,6 @@ def _quote_span(ev: Evidence, noun: str | None = None, max_sentence: int = 260) 
                     return s, ne
             return s, e
     return _extend_short(ev)
-
-
-class Citations:
-    """Assigns [n] to passages in order of first use and records the quote of each."""
-
-    def __init__(self) -> None:
-        self.items: list[Citation] = []
-
-    def cite(self, passage: Passage, quote: str) -> int:
-        # one source, one number: further quotes of an already cited passage reuse its [n]
-        for c in self.items:
-            if c.chunk_id == passage.chunk.chunk_id:
-                return c.n
-        c = citation_for(len(self.items) + 1, passage, quote)
-        self.items.append(c)
-        return c.n
-
-
-def abstain(passages: list[Passage], reason: str) -> Draft:
-    return Draft(ABSTAIN_TEXT + related_list(passages), [], True, {"abstain_reason": reason})
 
 
 def _figure_key(ev: Evidence) -> tuple[str, int]:
@@ -1396,144 +1049,6 @@ def _best_docref(cands, named, asked, pointed, words, weights, th, notes, questi
             if pointed and _names_type(folded, pointed) and (best_typed is None or score > best_typed[0]):
                 best_typed = (score, c, s, e)
     return best_typed or best
-
-
-def proper_names(question: str) -> list[str]:
-    """Runs of two or more Title-case words ("Bình Sơn", "Ban Thanh", "Sơn La"), the first word of the question aside."""
-    names, run, last_end = [], [], -1
-    for k, m in enumerate(re.finditer(r"[^\W\d_]+", question)):
-        w = m.group(0)
-        starts = k == 0 or re.search(r"[.?!:;]\s*$", question[: m.start()]) is not None  # capitalised by position
-        title = not starts and len(w) > 1 and w[0].isupper() and w[1:].islower()
-        joined = run and re.fullmatch(r"[ -]+", question[last_end : m.start()] or "x")
-        if title and (not run or joined):
-            run.append(w)
-        else:
-            if len(run) > 1:
-                names.append(" ".join(run))
-            run = [w] if title else []
-        last_end = m.end()
-    if len(run) > 1:
-        names.append(" ".join(run))
-    return names
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """`b` read from a scan is `a` with one letter misread, inserted or dropped (words under 4 letters: only
-    a letter read as a sign, "s&" for "sở")."""
-    if a == b:
-        return True
-    if len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1 and any(x != y and not y.isalpha() for x, y in zip(a, b)):
-        return True
-    if min(len(a), len(b)) < 3 or max(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
-def _vowel_misread(a: str, b: str) -> bool:
-    """`b` read from a scan is `a` with one vowel read as another ("phe" for "phó", "vin" for "văn")."""
-    diff = [(x, y) for x, y in zip(a, b) if x != y] if len(a) == len(b) else []
-    return len(diff) == 1 and diff[0][0] in "aeiouy" and diff[0][1] in "aeiouy"
-
-
-_PAIRS: dict[str, tuple[frozenset[str], frozenset[tuple[str, str]]]] = {}
-
-
-def _word_pairs(p: Passage) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """Adjacent folded word pairs of a passage (with its headings and issuer), and, for a scan, its raw
-    pairs with signs kept inside words (OCR reads letters as "&", "€", digits); cached per chunk."""
-    key = f"{p.chunk.chunk_id}\x00{hash(p.chunk.text)}"
-    if key not in _PAIRS:
-        toks = folded_tokens(" ".join([p.chunk.text, " ".join(p.chunk.heading_path), p.meta.issuer or "", p.meta.title or ""]))
-        raw = re.findall(r"[^\s.,;:()\"“”]+", analyse(p.chunk).folded) if p.meta.low_ocr_quality else []
-        if len(_PAIRS) > 20000:
-            _PAIRS.clear()
-        _PAIRS[key] = (frozenset(f"{a} {b}" for a, b in zip(toks, toks[1:])), frozenset(zip(raw, raw[1:])))
-    return _PAIRS[key]
-
-
-# Generic heads of institution names: the specific part follows ("Sở Tư pháp", "Huyện Bình Sơn").
-_NAME_HEADS = {"so", "ban", "phong", "cuc", "chi", "trung", "van", "bo", "uy", "huyen", "xa", "tinh", "thi", "hoi",
-               "nha", "truong", "vien", "toa", "quy", "doan", "tong", "dang"}
-
-
-def missing_names(question: str, passages: list[Passage]) -> list[str]:
-    """Proper names of the question that none of the reports read mentions.
-
-    A figure found for "huyện Bình Sơn" in a report that never names Bình Sơn is someone else's
-    figure: such a question is better answered "không tìm thấy". Names are compared folded, word
-    pair by word pair ("Sở Công Thương Quảng Ngãi" is two names side by side); in a scanned
-    report a word may differ by one misread letter ("S& Noi vu").
-    """
-    names = proper_names(nfc(question))
-    if not names:
-        return []
-    pairs: set[str] = set()
-    scanned: set[tuple[str, str]] = set()
-    for p in passages:
-        own, read = _word_pairs(p)
-        pairs |= own
-        scanned |= read
-
-    def pair_found(a: str, b: str) -> bool:
-        # beside a word read right, a scan may put one vowel for another ("Phé Chanh Vin phong")
-        return f"{a} {b}" in pairs or any(
-            (_one_edit(a, x) and _one_edit(b, y)) or (a == x and _vowel_misread(b, y)) or (b == y and _vowel_misread(a, x))
-            for x, y in scanned)
-
-    def said(words: list[str]) -> bool:
-        hits = [pair_found(a, b) for a, b in zip(words, words[1:])]
-        return all((i > 0 and hits[i - 1]) or (i < len(hits) and hits[i]) for i in range(len(words)))
-
-    def capitalised(rest: str) -> bool:
-        # a list drops the head but keeps the capital: "Tư pháp 92,6%" (the verb "xây dựng" is no "Sở Xây dựng")
-        pattern = re.compile(r"(?<!\w)" + re.escape(rest) + r"(?!\w)")
-        return any(pattern.search(nfc(" ".join([p.chunk.text, " ".join(p.chunk.heading_path), p.meta.issuer or ""])))
-                   for p in passages)
-
-    def found(name: str, tail: str) -> bool:
-        words = folded_tokens(name)
-        if words[0] in _NAME_HEADS:
-            if len(words) == 2:  # "Sở Tư pháp", "Ban Thanh tra": the name goes on in lower case
-                rest = name.split(" ", 1)[1] + (" " + tail if tail else "")
-                return said(folded_tokens(f"{name} {tail}")) or capitalised(rest)
-            return said(words) or said(words[1:])  # "(Sở) Công Thương 96,5%": lists drop the head
-        return said(words)
-
-    def tail_of(name: str) -> str:
-        m = re.search(re.escape(name) + r"\s+([^\W\d_]+)", nfc(question))
-        return m.group(1) if m and m.group(1).islower() else ""
-
-    return [n for n in names if not found(n, tail_of(n))]
-
-
-def _without_unquoted_notes(p: Passage, quotes: list[str]) -> Passage:
-    """The passage without the footnotes the answer does not quote: a district named in a note below a
-    figure ("[8] UBND xã Đức Minh (huyện Mộ Đức); …") is not where that figure was counted."""
-    lines = p.chunk.text.split("\n")
-    kept = [ln for ln in lines if not (_NOTE_DEF.match(ln) and not any(q.strip() and q.strip() in ln for q in quotes))]
-    if len(kept) == len(lines):
-        return p
-    return replace(p, chunk=replace(p.chunk, text="\n".join(kept)))
-
-
-def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> list[str]:
-    """Names the question gives ("huyện Mộ Đức", "Sở Xây dựng") that no passage the draft quotes says.
-
-    A report may name a district in a footnote and count documents elsewhere: a figure quoted from a
-    passage silent about the name is not that district's figure. The province and the unit asked
-    place the whole report, so they need not be repeated in the passage.
-    """
-    if draft.abstained or len(query.provinces) > 1:  # a comparison of two provinces quotes each apart
-        return []
-    cited = {c.chunk_id for c in draft.citations}
-    quotes = [c.quote for c in draft.citations]
-    quoted = [_without_unquoted_notes(p, quotes) for p in passages if p.chunk.chunk_id in cited]
-    setting = fold(" ".join(filter(None, [query.unit, query.province, *(p.meta.issuer or "" for p in quoted)])))
-    return [n for n in missing_names(query.question, quoted) if fold(n) not in setting]
 
 
 def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds | None = None,

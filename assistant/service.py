@@ -15,7 +15,9 @@ from assistant import about_report, grounding, llm as llm_mod
 from assistant.answer import Answer, Turn
 from assistant.chain import (ChainParts, Work, answer_step, build_chain, finish, fill_quotes, ground_step, llm_citations,
                              prepare_chain)
-from assistant.extractive import Draft, TermWeights, Thresholds
+from assistant.compose import Draft
+from assistant.extractive import Thresholds
+from assistant.reading import TermWeights
 from index.passage import Passage, SearchFilters
 from settings import Settings
 

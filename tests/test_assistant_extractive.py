@@ -7,7 +7,7 @@ own words steer the choice, and how a yes/no question is answered from "không c
 
 from __future__ import annotations
 
-from assistant import extractive
+from assistant import compose, extractive, names, reading, spans
 from assistant import parts, query
 from assistant.query import understand
 from index.passage import Passage
@@ -27,10 +27,10 @@ def passages(*texts: str, meta: DocMeta = META) -> list[Passage]:
             for i, t in enumerate(texts)]
 
 
-def ask(question: str, ps: list[Passage], previous: str | None = None) -> extractive.Draft:
+def ask(question: str, ps: list[Passage], previous: str | None = None) -> compose.Draft:
     prev = understand(previous) if previous else None
     q = understand(question, prev)
-    weights = extractive.TermWeights([p.chunk for p in ps])
+    weights = reading.TermWeights([p.chunk for p in ps])
     return extractive.answer(q, ps, weights)
 
 
@@ -83,8 +83,7 @@ def test_ocr_noun_with_one_misread_letter_still_attaches():
 
 def test_semicolons_inside_parentheses_do_not_split_the_clause():
     text = "Danh mục thí điểm trực tuyến hoàn toàn (97 thủ tục; trong đó 85 thủ tục cấp tỉnh, 12 thủ tục cấp huyện)"
-    spans = extractive.clause_spans(text, 0, len(text))
-    assert len(spans) == 1
+    assert len(spans.clause_spans(text, 0, len(text))) == 1
 
 
 def test_yes_no_is_answered_by_the_sentence_that_says_none():
@@ -254,7 +253,7 @@ def test_the_channel_asked_is_judged_in_the_figure_s_own_phrase():
                   "công dân qua đơn thư, 114 phản ánh, kiến nghị trên Hệ thống phản ánh, kiến nghị của Chính phủ, 86 "
                   "phản ánh được tiếp nhận thông qua đường dây nóng và trực tiếp tại trụ sở.")
     q = understand("Năm 2022 Văn phòng nhận được mấy phản ánh, kiến nghị về TTHC mà công dân gửi bằng đơn thư?")
-    cands = extractive.figure_candidates(q, ps, extractive.TermWeights([p.chunk for p in ps]))
+    cands = extractive.figure_candidates(q, ps, reading.TermWeights([p.chunk for p in ps]))
     channel = {c.figure: c.extra["features"]["channel"] for c in cands}
     assert channel["20"] == 1.0 and channel["114"] == channel["220"] == 0.0  # not the words before 114
     # a part saying the channel asked is what is asked, not a part of the total asked
@@ -268,7 +267,7 @@ def test_a_long_sentence_is_cut_before_a_figure_not_inside_a_noun_written_with_a
             "người dân và doanh nghiệp trên địa bàn tỉnh, trong đó có 20 phản ánh, kiến nghị của công dân gửi qua "
             "đơn thư đến Văn phòng, 114 phản ánh, kiến nghị trên Hệ thống tiếp nhận của Chính phủ thuộc Cổng Dịch vụ "
             "công quốc gia, 86 phản ánh được tiếp nhận thông qua đường dây nóng và trực tiếp tại trụ sở cơ quan.")
-    pieces = [text[s:e] for s, e in extractive.clause_spans(text, 0, len(text))]
+    pieces = [text[s:e] for s, e in spans.clause_spans(text, 0, len(text))]
     assert any(p.startswith("114 phản ánh") for p in pieces)
     assert not any(p.startswith("kiến nghị") for p in pieces)
 
@@ -343,10 +342,10 @@ def test_thesaurus_adds_the_equivalent_phrasings_of_what_a_text_says():
 
 
 def test_proper_names_are_title_case_runs_not_the_first_word():
-    assert extractive.proper_names("Nửa đầu năm 2023 huyện Bình Sơn có bao nhiêu hồ sơ?") == ["Bình Sơn"]
-    assert extractive.proper_names("Năm 2023 Sở Công Thương Quảng Ngãi có tỷ lệ bao nhiêu?") == ["Sở Công Thương Quảng Ngãi"]
-    assert extractive.proper_names("Ban Tiếp công dân tỉnh nhận bao nhiêu đơn?") == []
-    assert extractive.proper_names("nam 2023 huyen binh son co bao nhieu don") == []
+    assert names.proper_names("Nửa đầu năm 2023 huyện Bình Sơn có bao nhiêu hồ sơ?") == ["Bình Sơn"]
+    assert names.proper_names("Năm 2023 Sở Công Thương Quảng Ngãi có tỷ lệ bao nhiêu?") == ["Sở Công Thương Quảng Ngãi"]
+    assert names.proper_names("Ban Tiếp công dân tỉnh nhận bao nhiêu đơn?") == []
+    assert names.proper_names("nam 2023 huyen binh son co bao nhieu don") == []
 
 
 def test_a_place_the_reports_never_name_is_not_answered_with_another_places_figure():
@@ -368,14 +367,14 @@ def test_a_place_named_only_in_a_footnote_of_the_quoted_chunk_is_not_where_the_f
 def test_a_name_read_with_a_misread_letter_in_a_scan_is_found():
     ps = passages("Thuc hien theo dé nghi cia S& Noi vu tai Cong van s6 1998/SNV-XDCQ, nam 2022 da tiép nhan 81 don.",
                   meta=SCAN)
-    assert extractive.missing_names("Theo đề nghị của Sở Nội vụ năm 2022 tiếp nhận bao nhiêu đơn?", ps) == []
-    assert extractive.missing_names("Năm 2022 huyện Hoài Nhơn tiếp nhận bao nhiêu đơn?", ps) == ["Hoài Nhơn"]
+    assert names.missing_names("Theo đề nghị của Sở Nội vụ năm 2022 tiếp nhận bao nhiêu đơn?", ps) == []
+    assert names.missing_names("Năm 2022 huyện Hoài Nhơn tiếp nhận bao nhiêu đơn?", ps) == ["Hoài Nhơn"]
 
 
 def test_a_sentence_continuing_its_paragraph_shares_its_setting():
     ps = passages("Tính đến ngày 28/2/2022 tại Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 5.718 hồ sơ, "
                   "đã giải quyết 5.395 hồ sơ. Hồ sơ đang giải quyết: 56 hồ sơ.")
-    ct = extractive.analyse(ps[0].chunk)
+    ct = reading.analyse(ps[0].chunk)
     assert {"trung", "tam"} <= extractive.paragraph_before(ct, 1)
     assert extractive.paragraph_before(ct, 0) == set()
 
@@ -410,14 +409,14 @@ def test_ocr_tyle_read_as_ty_1_is_not_a_figure():
 
 def test_a_department_named_without_its_head_in_a_list_is_found():
     ps = passages("Tỷ lệ hồ sơ phát sinh trực tuyến năm 2022: Sở Công Thương 96,5%; Tư pháp 92,6%; Xây dựng 91,8%.")
-    assert extractive.missing_names("Năm 2022 Sở Công Thương và Sở Tư pháp đạt tỷ lệ bao nhiêu?", ps) == []
-    assert extractive.missing_names("Năm 2022 Sở Giao Thông đạt tỷ lệ bao nhiêu?", ps) == ["Sở Giao Thông"]
+    assert names.missing_names("Năm 2022 Sở Công Thương và Sở Tư pháp đạt tỷ lệ bao nhiêu?", ps) == []
+    assert names.missing_names("Năm 2022 Sở Giao Thông đạt tỷ lệ bao nhiêu?", ps) == ["Sở Giao Thông"]
 
 
 def test_a_department_whose_name_the_reports_only_use_as_a_verb_is_missing():
     ps = passages("Năm 2022 Văn phòng đã xây dựng kế hoạch cải cách hành chính; Sở Tư pháp đạt 92,6%.")
-    assert extractive.missing_names("Năm 2022 Sở Xây dựng đạt tỷ lệ bao nhiêu?", ps) == ["Sở Xây"]
-    assert extractive.missing_names("Năm 2022 Sở Tư pháp đạt tỷ lệ bao nhiêu?", ps) == []
+    assert names.missing_names("Năm 2022 Sở Xây dựng đạt tỷ lệ bao nhiêu?", ps) == ["Sở Xây"]
+    assert names.missing_names("Năm 2022 Sở Tư pháp đạt tỷ lệ bao nhiêu?", ps) == []
 
 
 def test_a_second_part_without_its_own_counted_noun_counts_the_first_parts():
@@ -537,11 +536,11 @@ def test_words_a_scan_misread_are_read_as_the_question_words_they_stand_for():
     # "-ng"/"-c" never follow a bare "i" ("đúng" scanned as "ding"); "-nh"/"-ch" never follow "o"/"u"
     assert not is_syllable("ding") and not is_syllable("thyc") and not is_syllable("chonh")
     assert is_syllable("dinh") and is_syllable("thich") and is_syllable("nghieng") and is_syllable("khuynh")
-    assert extractive.misread("ding", {"dung"}) == "dung"
-    assert extractive.misread("hudng", {"huong", "dan"}) == "huong"
-    assert extractive.misread("dbi", {"dai"}) is None  # in a short word only a letter put for a marked vowel may differ
-    assert extractive.misread("sd", {"so"}) == "so" and extractive.misread("dbi", {"doi"}) == "doi"  # "sở", "đối"
-    assert extractive.misread("nhan", {"nhin"}) is None  # a real syllable is never taken for another
+    assert reading.misread("ding", {"dung"}) == "dung"
+    assert reading.misread("hudng", {"huong", "dan"}) == "huong"
+    assert reading.misread("dbi", {"dai"}) is None  # in a short word only a letter put for a marked vowel may differ
+    assert reading.misread("sd", {"so"}) == "so" and reading.misread("dbi", {"doi"}) == "doi"  # "sở", "đối"
+    assert reading.misread("nhan", {"nhin"}) is None  # a real syllable is never taken for another
     ps = passages("Trung tam duy tri muc do hai long cua nguoi dan dat 99,8% voi 33.689 luot danh gia.",
                   "Hang ngay tu van, hudng dan ndp ho so cho hon 600 lugt nguoi.", meta=SCAN)
     draft = ask("Năm 2022 Trung tâm mỗi ngày hướng dẫn người dân nộp hồ sơ cho bao nhiêu lượt người?", ps)
@@ -552,7 +551,7 @@ def test_the_units_name_weighs_less_among_a_figures_own_words():
     ps = passages("Năm 2022, số lượng hồ sơ tiếp nhận tại Trung tâm Phục vụ - Kiểm soát TTHC là 56.703 hồ sơ.\n"
                   "Thực hiện tiếp nhận hồ sơ, trả kết quả giải quyết ngay tại chỗ với tổng số 17.053 hồ sơ.")
     q = understand("Năm 2022 Trung tâm Phục vụ - Kiểm soát TTHC giải quyết ngay tại chỗ bao nhiêu hồ sơ?")
-    cands = extractive.figure_candidates(q, ps, extractive.TermWeights([p.chunk for p in ps]))
+    cands = extractive.figure_candidates(q, ps, reading.TermWeights([p.chunk for p in ps]))
     local = {c.figure: c.extra["features"]["local"] for c in cands}
     assert local["17.053"] > local["56.703"]  # "giải quyết ngay tại chỗ" says what is asked; the name only places it
 
@@ -632,7 +631,7 @@ def test_the_question_s_word_pairs_in_a_figures_own_stretch_tell_grades_apart():
 
 def test_the_questions_word_pairs_are_read_across_commas():
     ps = passages("Các sở, ngành tiếp nhận 42.627 hồ sơ.", "Trung tâm tiếp nhận 56.703 hồ sơ.")
-    weights = extractive.TermWeights([p.chunk for p in ps])
+    weights = reading.TermWeights([p.chunk for p in ps])
     assert extractive._bigram_bonus(["so nganh"], "cac so, nganh tiep nhan 42.627 ho so", weights) == 1.0
     assert extractive._bigram_bonus(["so nganh"], "ho so nganh", weights) == 1.0
     assert extractive._bigram_bonus(["so nganh"], "cac so, ban nganh", weights) == 0.0
@@ -733,7 +732,7 @@ def test_another_reports_figure_without_the_asked_phrase_is_not_a_line_of_the_an
           + passages("Tiep nhan, xu ly don thu KNTC: Ban Tiep cong dan tinh da tiep nhan tong cong hon 1.076 don "
                      "(co hon 200 don co nhieu nguoi dung ten).", meta=y23))  # scanned: its lines are let in more easily
     q = understand("Ban Tiếp công dân tỉnh nhận được bao nhiêu đơn khiếu nại?")
-    draft = extractive.answer(q, ps, extractive.TermWeights([p.chunk for p in ps]), per_report=True)  # no period named
+    draft = extractive.answer(q, ps, reading.TermWeights([p.chunk for p in ps]), per_report=True)  # no period named
     assert draft.meta["figures"] == ["256"] and {c.doc_id for c in draft.citations} == {"a.txt"}
 
 
@@ -742,13 +741,13 @@ def test_tyle_scanned_as_ty_18_does_not_end_the_sentences_subject():
     ps = passages("Ty 18 ho so tiep nhan truc tuyen cua so, ban nganh tai Trung tam dat binh quan 70% voi 69.839 ho so.",
                   meta=SCAN)
     q = understand("Năm 2022 Trung tâm tiếp nhận bao nhiêu hồ sơ trực tuyến?")
-    best = extractive.figure_candidates(q, ps, extractive.TermWeights([p.chunk for p in ps]))[0]
+    best = extractive.figure_candidates(q, ps, reading.TermWeights([p.chunk for p in ps]))[0]
     assert best.figure == "69.839" and best.extra["features"]["near"] == 1.0
 
 
 def test_a_question_pair_said_in_the_thesauruss_other_words_counts_as_said():
     # "quá hạn" asked, "trễ hạn" written: the pair is in the figure's own stretch, "kết quả trước hạn" is not it
-    w = extractive.TermWeights([p.chunk for p in passages("trễ hạn 1.828 hồ sơ", "quá hạn")])
+    w = reading.TermWeights([p.chunk for p in passages("trễ hạn 1.828 hồ sơ", "quá hạn")])
     assert extractive._bigram_bonus(["qua han"], "tre han 1.828 ho so", w) == 1.0
     assert extractive._bigram_bonus(["qua han"], "tra ket qua truoc han va dung han 25.012 ho so", w) == 0.0
 
@@ -847,7 +846,7 @@ def test_no_longer_answers_a_yes_no_question_with_no():
 
 def test_a_name_a_scan_misread_one_vowel_of_beside_a_word_read_right_is_found():
     ps = passages("Co cau to chirc bo may: Chanh Vian phong, 03 Phé Chanh Vin phong, 07 don vi hanh chinh.", meta=SCAN)
-    assert extractive.missing_names("Năm 2022 Văn phòng có mấy Phó Chánh Văn phòng?", ps) == []
+    assert names.missing_names("Năm 2022 Văn phòng có mấy Phó Chánh Văn phòng?", ps) == []
     # both words of a pair misread is too far: "Phé Chinh" is not "Phó Chánh"
     ps = passages("Co cau to chirc bo may: 03 Phé Chinh Vin phong.", meta=SCAN)
-    assert extractive.missing_names("Năm 2022 Văn phòng có mấy Phó Chánh Văn phòng?", ps) == ["Phó Chánh Văn"]
+    assert names.missing_names("Năm 2022 Văn phòng có mấy Phó Chánh Văn phòng?", ps) == ["Phó Chánh Văn"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import extractive
+from assistant import compose
 from assistant.parts import question_parts
 from assistant.query import understand
 from tests.test_assistant_extractive import ask, passages
@@ -97,7 +97,7 @@ def test_each_part_gets_its_own_figure():
     )
     draft = ask("Năm 2022 tỷ lệ trễ hạn của hồ sơ các sở, ngành và của hồ sơ đất đai lần lượt là bao nhiêu?", ps)
     assert draft.meta["parts"] == 2 and draft.meta["figures"] == ["0,1%", "8%"]
-    assert isinstance(draft, extractive.Draft) and len(draft.citations) == 2
+    assert isinstance(draft, compose.Draft) and len(draft.citations) == 2
 
 
 def test_a_state_said_after_the_last_thing_holds_for_a_first_part_counting_the_same_noun():

@@ -1,0 +1,156 @@
+"""Proper names a question gives ("huyện Bình Sơn", "Sở Xây dựng") and whether the reports say them.
+
+A figure found for a district in a report that never names it is someone else's figure: the
+answerer abstains instead. Names are compared folded, word pair by word pair, with the misread
+letters of a scanned report tolerated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.compose import Draft
+from assistant.footnotes import NOTE_DEF
+from assistant.query import Query
+from assistant.reading import analyse
+from index.passage import Passage
+from ingest.vietnamese import fold, folded_tokens, nfc
+
+
+def proper_names(question: str) -> list[str]:
+    """Runs of two or more Title-case words ("Bình Sơn", "Ban Thanh", "Sơn La"), the first word of the question aside."""
+    names, run, last_end = [], [], -1
+    for k, m in enumerate(re.finditer(r"[^\W\d_]+", question)):
+        w = m.group(0)
+        starts = k == 0 or re.search(r"[.?!:;]\s*$", question[: m.start()]) is not None  # capitalised by position
+        title = not starts and len(w) > 1 and w[0].isupper() and w[1:].islower()
+        joined = run and re.fullmatch(r"[ -]+", question[last_end : m.start()] or "x")
+        if title and (not run or joined):
+            run.append(w)
+        else:
+            if len(run) > 1:
+                names.append(" ".join(run))
+            run = [w] if title else []
+        last_end = m.end()
+    if len(run) > 1:
+        names.append(" ".join(run))
+    return names
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`b` read from a scan is `a` with one letter misread, inserted or dropped (words under 4 letters: only
+    a letter read as a sign, "s&" for "sở")."""
+    if a == b:
+        return True
+    if len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1 and any(x != y and not y.isalpha() for x, y in zip(a, b)):
+        return True
+    if min(len(a), len(b)) < 3 or max(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _vowel_misread(a: str, b: str) -> bool:
+    """`b` read from a scan is `a` with one vowel read as another ("phe" for "phó", "vin" for "văn")."""
+    diff = [(x, y) for x, y in zip(a, b) if x != y] if len(a) == len(b) else []
+    return len(diff) == 1 and diff[0][0] in "aeiouy" and diff[0][1] in "aeiouy"
+
+
+_PAIRS: dict[str, tuple[frozenset[str], frozenset[tuple[str, str]]]] = {}
+
+
+def _word_pairs(p: Passage) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Adjacent folded word pairs of a passage (with its headings and issuer), and, for a scan, its raw
+    pairs with signs kept inside words (OCR reads letters as "&", "€", digits); cached per chunk."""
+    key = f"{p.chunk.chunk_id}\x00{hash(p.chunk.text)}"
+    if key not in _PAIRS:
+        toks = folded_tokens(" ".join([p.chunk.text, " ".join(p.chunk.heading_path), p.meta.issuer or "", p.meta.title or ""]))
+        raw = re.findall(r"[^\s.,;:()\"“”]+", analyse(p.chunk).folded) if p.meta.low_ocr_quality else []
+        if len(_PAIRS) > 20000:
+            _PAIRS.clear()
+        _PAIRS[key] = (frozenset(f"{a} {b}" for a, b in zip(toks, toks[1:])), frozenset(zip(raw, raw[1:])))
+    return _PAIRS[key]
+
+
+# Generic heads of institution names: the specific part follows ("Sở Tư pháp", "Huyện Bình Sơn").
+_NAME_HEADS = {"so", "ban", "phong", "cuc", "chi", "trung", "van", "bo", "uy", "huyen", "xa", "tinh", "thi", "hoi",
+               "nha", "truong", "vien", "toa", "quy", "doan", "tong", "dang"}
+
+
+def missing_names(question: str, passages: list[Passage]) -> list[str]:
+    """Proper names of the question that none of the reports read mentions.
+
+    A figure found for "huyện Bình Sơn" in a report that never names Bình Sơn is someone else's
+    figure: such a question is better answered "không tìm thấy". Names are compared folded, word
+    pair by word pair ("Sở Công Thương Quảng Ngãi" is two names side by side); in a scanned
+    report a word may differ by one misread letter ("S& Noi vu").
+    """
+    names = proper_names(nfc(question))
+    if not names:
+        return []
+    pairs: set[str] = set()
+    scanned: set[tuple[str, str]] = set()
+    for p in passages:
+        own, read = _word_pairs(p)
+        pairs |= own
+        scanned |= read
+
+    def pair_found(a: str, b: str) -> bool:
+        # beside a word read right, a scan may put one vowel for another ("Phé Chanh Vin phong")
+        return f"{a} {b}" in pairs or any(
+            (_one_edit(a, x) and _one_edit(b, y)) or (a == x and _vowel_misread(b, y)) or (b == y and _vowel_misread(a, x))
+            for x, y in scanned)
+
+    def said(words: list[str]) -> bool:
+        hits = [pair_found(a, b) for a, b in zip(words, words[1:])]
+        return all((i > 0 and hits[i - 1]) or (i < len(hits) and hits[i]) for i in range(len(words)))
+
+    def capitalised(rest: str) -> bool:
+        # a list drops the head but keeps the capital: "Tư pháp 92,6%" (the verb "xây dựng" is no "Sở Xây dựng")
+        pattern = re.compile(r"(?<!\w)" + re.escape(rest) + r"(?!\w)")
+        return any(pattern.search(nfc(" ".join([p.chunk.text, " ".join(p.chunk.heading_path), p.meta.issuer or ""])))
+                   for p in passages)
+
+    def found(name: str, tail: str) -> bool:
+        words = folded_tokens(name)
+        if words[0] in _NAME_HEADS:
+            if len(words) == 2:  # "Sở Tư pháp", "Ban Thanh tra": the name goes on in lower case
+                rest = name.split(" ", 1)[1] + (" " + tail if tail else "")
+                return said(folded_tokens(f"{name} {tail}")) or capitalised(rest)
+            return said(words) or said(words[1:])  # "(Sở) Công Thương 96,5%": lists drop the head
+        return said(words)
+
+    def tail_of(name: str) -> str:
+        m = re.search(re.escape(name) + r"\s+([^\W\d_]+)", nfc(question))
+        return m.group(1) if m and m.group(1).islower() else ""
+
+    return [n for n in names if not found(n, tail_of(n))]
+
+
+def _without_unquoted_notes(p: Passage, quotes: list[str]) -> Passage:
+    """The passage without the footnotes the answer does not quote: a district named in a note below a
+    figure ("[8] UBND xã Đức Minh (huyện Mộ Đức); …") is not where that figure was counted."""
+    lines = p.chunk.text.split("\n")
+    kept = [ln for ln in lines if not (NOTE_DEF.match(ln) and not any(q.strip() and q.strip() in ln for q in quotes))]
+    if len(kept) == len(lines):
+        return p
+    return replace(p, chunk=replace(p.chunk, text="\n".join(kept)))
+
+
+def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> list[str]:
+    """Names the question gives ("huyện Mộ Đức", "Sở Xây dựng") that no passage the draft quotes says.
+
+    A report may name a district in a footnote and count documents elsewhere: a figure quoted from a
+    passage silent about the name is not that district's figure. The province and the unit asked
+    place the whole report, so they need not be repeated in the passage.
+    """
+    if draft.abstained or len(query.provinces) > 1:  # a comparison of two provinces quotes each apart
+        return []
+    cited = {c.chunk_id for c in draft.citations}
+    quotes = [c.quote for c in draft.citations]
+    quoted = [_without_unquoted_notes(p, quotes) for p in passages if p.chunk.chunk_id in cited]
+    setting = fold(" ".join(filter(None, [query.unit, query.province, *(p.meta.issuer or "" for p in quoted)])))
+    return [n for n in missing_names(query.question, quoted) if fold(n) not in setting]
