@@ -85,9 +85,10 @@ def _cut(folded: str, after: int, before: int) -> re.Match | None:
     breaks = list(_PART_BREAK.finditer(folded, after, before))
     if not breaks:
         return None
-    # a break right before the next "bao nhiêu" ends the part ("sửa đổi, bổ sung và bao nhiêu …");
+    # a break right before the next "bao nhiêu" ends the part ("sửa đổi, bổ sung và (hơn) bao nhiêu …");
     # else a mark does: "và" may join two words of one part ("tỷ lệ trả trước hạn và đúng hạn")
-    adjacent = [m for m in breaks if re.fullmatch(r"(?:(?:con|co|thi|la)\s+)?", folded[m.end() : before])]
+    adjacent = [m for m in breaks
+                if re.fullmatch(r"(?:(?:con|co|thi|la)\s+)?(?:(?:hon|khoang|tren|gan|duoi)\s+)?", folded[m.end() : before])]
     marks = [m for m in breaks if m.group(0)[0] in ",;?."]
     # "và" before a verb's marker opens a clause ("… của các cơ quan, đơn vị và đã giải quyết xong bao nhiêu?")
     clauses = [m for m in breaks if m.group(0).startswith("va") and re.match(_MARKERS + r"\b", folded[m.end() :])]
@@ -114,7 +115,30 @@ def _parts_by_ask(query: Query, text: str, folded: str, asks: list[re.Match]) ->
     pieces = [text[s:e] for s, e in zip(bounds, bounds[1:])]
     pieces[0] = _with_shared_state(text, folded, bounds[1], asks[0], asks[-1])
     first = _with_slots(understand(pieces[0]), query)
-    return [first] + [understand(_as_followup(piece), first) for piece in pieces[1:]]
+    before = text[: asks[0].start()]
+    return [first] + [_later_part(piece, first, before) for piece in pieces[1:]]
+
+
+def _later_part(piece: str, first: Query, before: str) -> Query:
+    """A later part: a follow-up of the first ("còn bao nhiêu đang giải quyết?" counts its noun), unless it
+    names a noun of its own ("… và hơn bao nhiêu lượt đánh giá mức độ hài lòng?"): then it is asked as itself
+    in the shared setting, without the words only the first part says ("hồ sơ … qua bưu điện").
+
+    The setting is what the question says before its first asking word (`before`) when the part starts at
+    its asking word ("Năm 2021 Văn phòng tham mưu ban hành bao nhiêu thông báo và bao nhiêu báo cáo?"); a part
+    saying its own verb or subject ("… nhắn bao nhiêu tin SMS, và trả kết quả tại chỗ cho bao nhiêu hồ sơ?")
+    shares it only up to its last comma ("Theo báo cáo quý I/2024 của Văn phòng UBND tỉnh Sơn La, …")."""
+    own = re.sub(r"(?i)^(?:và|còn)\s+", "", piece.lstrip(" ,;")).rstrip(" ?.")
+    leads = re.match(r"(?i)(?:(?:hơn|khoảng|trên|gần|có|tổng cộng|tổng số|tất cả)\s+)*(?:bao nhiêu|mấy)\b", own)
+    frame = before if leads else before[: before.rfind(",") + 1]
+    alone = understand(f"{frame.rstrip()} {own}?".strip())
+    of_first = re.match(r"(?i)(?:trong (?:số )?(?:đó|này)|riêng)\b", own)  # a part of the first thing
+    # a dictionary noun only: an unknown word may qualify the first noun ("bao nhiêu thủ tục cấp tỉnh, bao
+    # nhiêu cấp huyện?"); and a setting to ask it in
+    own_noun = alone.noun not in (None, "%") and not alone.noun.startswith("lit:")
+    if own_noun and first.noun and alone.noun != first.noun and not of_first and frame.strip():
+        return _with_slots(alone, first)
+    return understand(_as_followup(piece), first)
 
 
 def _with_shared_state(text: str, folded: str, end: int, ask: re.Match, last_ask: re.Match) -> str:
@@ -196,8 +220,12 @@ def _repeated(lower: str, conj: re.Match, each: bool) -> int | None:
         opening = "tỷ lệ"
     if not opening or not (each or opening in _OPENERS or opening in _MEASURES):
         return None
-    found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(opening) + r"(?!\w)", lower[: conj.start()])]
-    if not found or conj.start() - found[-1] > 80:
+    # a measure opens the second thing: the first opens with a measure too, maybe another ("tỷ lệ hồ sơ … tại
+    # Trung tâm … và mức độ hài lòng … lần lượt là bao nhiêu?")
+    heads = _MEASURES if opening in _MEASURES and each else (opening,)
+    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)"
+    found = [m.start() for m in re.finditer(pattern, lower[: conj.start()])]
+    if not found or conj.start() - found[-1] > (120 if len(heads) > 1 else 80):
         return None
     if opening in _MEASURES and not each and len(lower[found[-1] : conj.start()].split()) < 4:
         return None  # "số lượt và số người được … tiếp" asks what follows of both: one frame, said once

@@ -77,9 +77,9 @@ ASK_COUNT = re.compile(r"\b(?:bao nhieu|may)\b")  # the words that ask how many
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong|so lieu|ty le|tong so|tong cong|phan tram|bao lau)\b")
 _LIST = re.compile(r"\b(nhung|cac|gi)\b[^?]*\bnao\b|\bliet ke\b|\bke ten\b|\bgom nhung\b|\bnhung (gi|viec|noi dung|nhiem vu|giai phap|ket qua|han che|kho khan|mo hinh)\b")
 _YESNO = re.compile(r"\bco\b.+\bkhong\s*\??\s*$|\b(da|co)\b.+\bchua\s*\??\s*$|\bphai khong\b")
-# "Còn …?", "… thì sao?", and "Trong đó …?" / "Riêng …?" (a part of what the last turn asked about).
+# "Còn …?", "… thì sao?", and "Trong đó …?" / "(Tính) riêng …?" (a part of what the last turn asked about).
 _FOLLOWUP = re.compile(
-    r"^\s*(con|the con|vay|the|con ve|trong do|trong so|rieng)\b|\b(thi sao|the nao|ra sao|vay)\s*\??\s*$"
+    r"^\s*(con|the con|vay|the|con ve|trong do|trong so|rieng|tinh rieng)\b|\b(thi sao|the nao|ra sao|vay)\s*\??\s*$"
     r"|\b(?:con so|so lieu|chi so|ty le) (?:do|nay|tren)\b"  # "con số đó": the figure just given ("hồ sơ do …" is not)
     r"|\btrong (?:so )?do\s*\??\s*$"  # "… đã dùng bao nhiêu trong số đó?"
     r"|\btrong so (?:do|nay|tren)\b"  # "Bao nhiêu đơn trong số đó là khiếu nại?" ("trong đó" alone may split a total)
@@ -421,6 +421,8 @@ def parse_kind(folded: str) -> str:
 
 # Classifiers that may stand before a counted noun ("bao nhiêu bộ hồ sơ") or for it ("bao nhiêu bộ?").
 _CLASSIFIER = r"(?:bo|cai|chiec|quyen|cuon)"
+# Words that begin a predicate after a classifier standing alone ("bao nhiêu bộ đang giải quyết", "… bộ trễ hạn")
+_VERB_AFTER = {"dang", "van", "tre", "qua", "dung", "som", "giai", "tiep", "nop", "xu", "tra", "phai"}
 
 
 def known_noun_span(text: str) -> tuple[str, int] | None:
@@ -459,7 +461,10 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
             if before:
                 return before.group(1), None
         words = re.findall(r"[a-z]+", re.split(r"[,;:?.!()]", rest)[0])[:2]
-        alone = re.match(_CLASSIFIER + r"\s*(?:[,;:?.!]|$)", rest)  # "… giải quyết xong bao nhiêu bộ?"
+        # the classifier stands for the noun said before it: "… giải quyết xong bao nhiêu bộ?", "hồ sơ … bao
+        # nhiêu bộ bị trễ hạn" (a verb or a function word follows, not a noun)
+        alone = re.match(_CLASSIFIER + r"(?:\s*(?:[,;:?.!]|$)|\s+(\w+))", rest)
+        alone = alone and (alone.group(1) is None or alone.group(1) in STOPWORDS or alone.group(1) in _VERB_AFTER)
         if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN and not alone:
             # A noun the dictionary does not know ("tin nhắn", "Phó Giám đốc"): the words themselves.
             literal = [w for w in words if w not in STOPWORDS][:2]
@@ -472,6 +477,8 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
             hit = re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", text)
             if hit and form in NOT_NOUN and re.match(NOT_NOUN[form], text[hit.end() :]):
                 continue  # "ký ngày nào" asks a date, not a count of "kỳ"
+            if hit and key == "bao cao" and re.search(r"\b(?:theo|trong|tai|cua)\s*$", text[: hit.start()]):
+                continue  # "Theo báo cáo quý I/2024, … là bao nhiêu?": the source read, not what is counted
             if hit and form == "dong" and not re.search(r"(?:bao nhieu|may|\d)\s*$", text[: hit.start()]):
                 continue  # folded "dong" is "động" as often as "đồng" ("hoạt động"): money only after a count
             if hit and (best is None or hit.start() < best[0] or (hit.start() == best[0] and len(form) > best[2])):
@@ -628,7 +635,12 @@ def _keep_setting(q: Query, prev: Query) -> None:
 
 
 # "Kế hoạch đó", "công văn nói trên": a thing named in the last turn (read unfolded: "do" is also "by")
-_THAT = re.compile(r"(?<!\w)(?!(?:trong|số|khi|lúc|sau|từ|đến|vì|bởi|tại|ở|như|nữa|chỗ|đây)\s)\w+\s+(?:đó|nói trên)(?!\w)")
+_THAT = re.compile(r"(?<!\w)(?!(?:trong|số|khi|lúc|sau|từ|đến|vì|bởi|tại|ở|như|nữa|chỗ|đây)\s)\w+\s+(?:đó|ấy|nói trên|kể trên)(?!\w)")
+
+
+# Words of a follow-up that point back ("tỷ lệ ấy", "các đơn kể trên"), not what it asks about ("riêng" stays:
+# reports say it too, "riêng tại Trung tâm …")
+_POINTING = {"ay", "ke", "tren"}
 
 
 def is_followup(folded: str, q: Query) -> bool:
@@ -667,7 +679,7 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
         merged.noun_phrase = q.noun_phrase
     elif q.topic and prev.noun:
         merged.noun_phrase = None
-    new_topic = [w for w in q.topic if w not in prev.topic]
+    new_topic = [w for w in q.topic if w not in prev.topic and w not in _POINTING]
     if q.noun and q.noun != prev.noun:
         old_noun_words = set(" ".join(NOUNS.get(prev.noun, [])).replace(",", " ").split())
         kept = [w for w in prev.topic if w not in old_noun_words and w not in set((prev.noun_phrase or "").split())]
@@ -688,15 +700,22 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
     base = nfc(prev.standalone).rstrip(" ?.")
     if len(fold(base)) != len(base):  # folding must keep positions for span edits
         return f"{base}; {_strip_followup(q.question)}?"
-    # Drop the old period and province phrases.
+    # Drop the old period and province phrases; the new period takes the old one's place.
+    label = merged.period.label if merged.period else ""
+    period_at = None
     for pattern in (
-        r"\b(?:trong |tai )?(?:6|sau) thang (?:dau|cuoi)(?: nam)?(?: (?:19|20)\d{2})?",
-        r"\b(?:trong |tai )?quy (?:iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(?:19|20)\d{2})?",
-        r"\b(?:trong |tai )?nam (?:19|20)\d{2}\b",
+        r"\b(?:trong |tai |tinh ca |ca )?(?:6|sau) thang (?:dau|cuoi)(?: nam)?(?: (?:19|20)\d{2})?",
+        r"\b(?:trong |tai |tinh ca |ca )?quy (?:iv|iii|ii|i|[1-4])(?:\s*(?:/|nam)\s*(?:19|20)\d{2})?",
+        r"\b(?:trong |tai |tinh ca |ca )?nam (?:19|20)\d{2}\b",
         r"(?<![\d/])(?:19|20)\d{2}(?![\d/])",
     ):
         if any(k in q.explicit for k in ("year", "half", "quarter")) or merged.year != prev.year:
-            base = _cut(base, pattern)
+            m = re.search(pattern, fold(base))
+            if m:
+                base = base[: m.start()] + base[m.end():]
+                period_at = m.start() if period_at is None else min(period_at, m.start())
+    if label and period_at is not None and fold(label) not in fold(base):
+        base = f"{base[:period_at].rstrip()} {label} {base[period_at:].lstrip()}".strip()
     if q.province and prev.province:
         base = _cut(base, r"\b(?:tinh |thanh pho )?" + re.escape(fold(prev.province)))
     if q.noun and prev.noun:
@@ -720,13 +739,13 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
     if q.unit and prev.unit and q.unit != prev.unit:
         base = f"{base} ({q.unit})"
     suffix = []
-    label = merged.period.label if merged.period else ""
     if label and fold(label) not in fold(base):
         suffix.append(label)
     if merged.province and fold(merged.province) not in fold(base):
         suffix.append(f"tỉnh {merged.province}")
-    text = " ".join(base.split())
-    return (f"{text} {' '.join(suffix)}" if suffix else text).strip() + "?"
+    text = re.sub(r"\s+(?=[,;.])", "", " ".join(base.split()))
+    text = (f"{text} {' '.join(suffix)}" if suffix else text).strip(" ,;")
+    return text[:1].upper() + text[1:] + "?"
 
 
 def _cut(text: str, pattern: str) -> str:

@@ -349,6 +349,24 @@ def test_a_units_name_is_not_the_counted_noun():
 def test_a_classifier_alone_leaves_the_noun_said_elsewhere():
     q = understand("Năm 2023 hồ sơ của các sở, ngành đã được giải quyết xong bao nhiêu bộ?")
     assert q.noun == "ho so"
+    # before a verb or a marker the classifier still stands alone
+    assert understand("Năm 2023 hồ sơ đất đai có bao nhiêu bộ bị trễ hạn?").noun == "ho so"
+    assert understand("Năm 2023 hồ sơ đất đai còn bao nhiêu bộ đang giải quyết?").noun == "ho so"
+
+
+def test_the_report_read_is_not_what_is_counted():
+    q = understand("Theo báo cáo quý I/2024 của Văn phòng UBND tỉnh Sơn La, biên chế sự nghiệp là bao nhiêu?")
+    assert q.noun != "bao cao"
+    assert understand("Quý I/2024 Văn phòng nhận được bao nhiêu báo cáo kết quả giải quyết?").noun == "bao cao"
+
+
+def test_a_rate_pointed_back_to_with_ay_is_a_followup_in_the_new_period():
+    prev = understand("Cả năm 2023, hồ sơ đất đai ở thành phố Quảng Ngãi được trả đúng hạn đạt bao nhiêu phần trăm?")
+    q = understand("Tính riêng nửa đầu năm 2023 thì tỷ lệ ấy là bao nhiêu?", prev)
+    assert q.followup and (q.year, q.half) == (2023, 1) and "ay" not in q.topic
+    assert understand("Nửa đầu năm 2023 của Quảng Ngãi thì tỷ lệ ấy đạt được là bao nhiêu?", prev).followup
+    # the new period takes the old one's place in the rewritten question
+    assert q.standalone.startswith("6 tháng đầu năm 2023, hồ sơ đất đai ở thành phố Quảng Ngãi được trả đúng hạn")
 
 
 def test_the_reports_own_number_and_the_asking_verb_are_not_topic():
