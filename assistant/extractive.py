@@ -820,6 +820,32 @@ def _previous_sentence(ev: Evidence) -> Unit | None:
     return before[-1]
 
 
+def _next_sentence(ev: Evidence) -> Unit | None:
+    """The sentence after `ev` in its paragraph, if any."""
+    ct = analyse(ev.passage.chunk)
+    after = [u for u in ct.sentences if u.start >= ev.end]
+    if not after or "\n\n" in ct.text[ev.end : after[0].start]:
+        return None
+    return after[0]
+
+
+def _dated_by_next(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds,
+                   notes: Footnotes | None) -> Draft | None:
+    """The best sentence quoted with the next one when only that one carries a date (it speaks of "các thủ tục
+    này": its topic is the best sentence's)."""
+    cands = sentence_candidates(query, passages, weights, notes)
+    if not cands or cands[0].coverage < th.min_coverage:
+        return None
+    best = cands[0]
+    nxt = _next_sentence(best)
+    if nxt is None or not _DATE.search(nxt.folded):
+        return None
+    quote = best.passage.chunk.text[best.start : nxt.end]
+    cites = Citations()
+    n = cites.cite(best.passage, quote)
+    return Draft(f"{source_phrase(best.passage)}: “{clean_quote(quote)}” [{n}].", cites.items, False)
+
+
 def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds,
                      per_report: bool = False, notes: Footnotes | None = None, must: re.Pattern | None = None) -> Draft:
     """Open, list and yes/no questions: quote the sentences that say so (and match `must`, when given)."""
@@ -1098,7 +1124,13 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
             return named
     if query.kind == "when":  # "từ khi nào?": a sentence that carries a date, if the reports have one
         dated = answer_sentences(query, passages, weights, th, False, notes, must=_DATE)
-        return dated if not dated.abstained else answer_sentences(query, passages, weights, th, per_report, notes)
+        if not dated.abstained:
+            return dated
+        if _DAY_ASKED.search(fold(query.question)):
+            # "vào ngày nào?" asks a day: the best sentence with the next one that dates it ("Từ 01/6/2023, các
+            # thủ tục này …"), else no answer
+            return _dated_by_next(query, passages, weights, th, notes) or dated
+        return answer_sentences(query, passages, weights, th, per_report, notes)
     if query.kind == "count":
         parts = question_parts(query)
         if len(parts) > 1:  # "đã giải quyết bao nhiêu, còn bao nhiêu đang giải quyết?": a figure for each
@@ -1166,6 +1198,7 @@ def noun_after_count(query: Query) -> bool:
     return any(re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", folded[m.end() :]) for form in _noun_forms(query.noun))
 
 
+_DAY_ASKED = re.compile(r"\bngay (?:nao|may|bao nhieu)\b")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\bthang \d{1,2}(?:/(?:19|20)\d{2})?\b")  # a day or a month
 _ORDINAL_WORDS = re.compile(r"\b(?:thu|hang)\s+(?:nhat|nhi|hai|ba|tu|nam|sau|bay|tam|chin|muoi|cao nhat|dau)\b")
 

@@ -108,18 +108,24 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
         hits = [pair_found(a, b) for a, b in zip(words, words[1:])]
         return all((i > 0 and hits[i - 1]) or (i < len(hits) and hits[i]) for i in range(len(words)))
 
-    def capitalised(rest: str) -> bool:
-        # a list drops the head but keeps the capital: "Tư pháp 92,6%" (the verb "xây dựng" is no "Sở Xây dựng")
+    def capitalised(head: str, rest: str) -> bool:
+        # a list drops the head but keeps the capital: "Tư pháp 92,6%" (the verb "xây dựng" is no "Sở Xây dựng");
+        # another head before it names another body ("Phòng Tài nguyên …" is no "Sở Tài nguyên …")
         pattern = re.compile(r"(?<!\w)" + re.escape(rest) + r"(?!\w)")
-        return any(pattern.search(nfc(" ".join([p.chunk.text, " ".join(p.chunk.heading_path), p.meta.issuer or ""])))
-                   for p in passages)
+        for p in passages:
+            text = nfc(" ".join([p.chunk.text, " ".join(p.chunk.heading_path), p.meta.issuer or ""]))
+            for m in pattern.finditer(text):
+                before = folded_tokens(text[max(0, m.start() - 12) : m.start()])[-1:]
+                if not before or before[0] == head or before[0] not in _NAME_HEADS:
+                    return True
+        return False
 
     def found(name: str, tail: str) -> bool:
         words = folded_tokens(name)
         if words[0] in _NAME_HEADS:
             if len(words) == 2:  # "Sở Tư pháp", "Ban Thanh tra": the name goes on in lower case
                 rest = name.split(" ", 1)[1] + (" " + tail if tail else "")
-                return said(folded_tokens(f"{name} {tail}")) or capitalised(rest)
+                return said(folded_tokens(f"{name} {tail}")) or capitalised(words[0], rest)
             return said(words) or said(words[1:])  # "(Sở) Công Thương 96,5%": lists drop the head
         return said(words)
 

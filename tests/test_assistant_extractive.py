@@ -413,6 +413,23 @@ def test_a_department_named_without_its_head_in_a_list_is_found():
     assert names.missing_names("Năm 2022 Sở Giao Thông đạt tỷ lệ bao nhiêu?", ps) == ["Sở Giao Thông"]
 
 
+def test_a_department_named_after_another_head_is_another_body():
+    ps = passages("Hồ sơ đất đai do Phòng Tài nguyên và Môi trường thành phố tiếp nhận 14.076 hồ sơ.")
+    assert names.missing_names("Năm 2022 Sở Tài nguyên và Môi trường tiếp nhận bao nhiêu hồ sơ?", ps) == ["Sở Tài"]
+    assert names.missing_names("Năm 2022 Phòng Tài nguyên và Môi trường tiếp nhận bao nhiêu hồ sơ?", ps) == []
+
+
+def test_a_day_asked_is_answered_only_by_a_sentence_with_a_date():
+    ps = passages("Hội nghị cán bộ, công chức của Văn phòng năm 2022 được tổ chức trang trọng, đúng quy định.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    assert ask("Hội nghị cán bộ, công chức năm 2022 của Văn phòng được tổ chức vào ngày nào?", ps).abstained
+    # the next sentence dates what the best one tells: both are quoted
+    ps = passages("Triển khai nộp hồ sơ trực tuyến đối với 04 thủ tục đăng ký hộ kinh doanh, thông báo khuyến mại. "
+                  "Từ 01/6/2022, việc này bắt buộc.")
+    draft = ask("Kể từ ngày nào các thủ tục đăng ký hộ kinh doanh, thông báo khuyến mại chỉ nhận hồ sơ trực tuyến?", ps)
+    assert not draft.abstained and "01/6/2022" in draft.text and "hộ kinh doanh" in draft.text
+
+
 def test_a_department_whose_name_the_reports_only_use_as_a_verb_is_missing():
     ps = passages("Năm 2022 Văn phòng đã xây dựng kế hoạch cải cách hành chính; Sở Tư pháp đạt 92,6%.")
     assert names.missing_names("Năm 2022 Sở Xây dựng đạt tỷ lệ bao nhiêu?", ps) == ["Sở Xây"]
