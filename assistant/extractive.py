@@ -1206,12 +1206,16 @@ _ORDINAL_WORDS = re.compile(r"\b(?:thu|hang)\s+(?:nhat|nhi|hai|ba|tu|nam|sau|bay
 def answer_none(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds) -> Draft | None:
     """A count the report answers with "không có …" (e.g. "không có đơn, thư khiếu nại")."""
     forms = _noun_forms(query.noun)
+    # what is counted may be said by the words after the noun: "bao nhiêu lượt công dân?" is answered
+    # "không có công dân đến trực tiếp"
+    if forms and query.noun_phrase:
+        forms = forms + [" ".join(query.noun_phrase.split()[:2])]
     for c in sentence_candidates(query, passages, weights):
         if c.coverage < th.min_coverage:
             break
         folded = fold(c.quote)
         for m in _NEGATION.finditer(folded):
-            tail = folded[m.end() : m.end() + 40]
+            tail = folded[m.start() : m.end() + 40]  # the negation may name the noun: "không trường hợp nào"
             if not forms or any(re.search(r"(?<![a-z])" + re.escape(f) + r"(?![a-z])", tail) for f in forms):
                 cites = Citations()
                 n = cites.cite(c.passage, c.quote)

@@ -86,6 +86,19 @@ def test_semicolons_inside_parentheses_do_not_split_the_clause():
     assert len(spans.clause_spans(text, 0, len(text))) == 1
 
 
+def test_a_count_is_answered_none_by_the_sentence_that_says_so():
+    # the negation names the noun itself ("không trường hợp nào vi phạm")
+    ps = passages("2.4. Việc nâng cao đạo đức công vụ: kết quả trong kỳ báo cáo, cơ quan không trường hợp nào vi phạm.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    draft = ask("Năm 2022, về nâng cao đạo đức công vụ, cơ quan vi phạm bao nhiêu trường hợp?", ps)
+    assert not draft.abstained and draft.meta.get("says_none") and draft.text.startswith("Không có.")
+    # "bao nhiêu lượt công dân" is answered by "không có công dân đến trực tiếp"
+    ps = passages("Từ năm 2013 đến nay, Sở Thông tin và Truyền thông không có công dân đến trực tiếp, không có đơn thư.",
+                  "Công tác văn thư được duy trì thường xuyên.")
+    draft = ask("Năm 2022 Sở Thông tin và Truyền thông đã tiếp bao nhiêu lượt công dân đến trực tiếp?", ps)
+    assert not draft.abstained and draft.meta.get("says_none")
+
+
 def test_yes_no_is_answered_by_the_sentence_that_says_none():
     ps = passages(
         "Làm tốt việc tiếp nhận, giải quyết đơn thư khiếu nại, tố cáo của nhân dân theo đúng quy định.",
