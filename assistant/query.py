@@ -638,9 +638,9 @@ def _keep_setting(q: Query, prev: Query) -> None:
 _THAT = re.compile(r"(?<!\w)(?!(?:trong|số|khi|lúc|sau|từ|đến|vì|bởi|tại|ở|như|nữa|chỗ|đây)\s)\w+\s+(?:đó|ấy|nói trên|kể trên)(?!\w)")
 
 
-# Words of a follow-up that point back ("tỷ lệ ấy", "các đơn kể trên"), not what it asks about ("riêng" stays:
-# reports say it too, "riêng tại Trung tâm …")
-_POINTING = {"ay", "ke", "tren"}
+# Words of a follow-up that point back ("tỷ lệ ấy"), not what it asks about ("riêng", "trên" stay: reports say
+# them too, "riêng tại Trung tâm …", "trên địa bàn")
+_POINTING = {"ay"}
 
 
 def is_followup(folded: str, q: Query) -> bool:
