@@ -782,6 +782,12 @@ def _note_suffix(cites: Citations, notes: Footnotes | None, p: Passage, quote: s
     return "".join(out)
 
 
+def _quoted(cites: Citations, p: Passage, quote: str, notes: Footnotes | None = None) -> str:
+    """One quoted line, "Theo báo cáo …: “…” [n]." with the footnotes the quote calls; `p` is cited in `cites`."""
+    n = cites.cite(p, quote)
+    return f"{source_phrase(p)}: “{clean_quote(quote)}” [{n}]{_note_suffix(cites, notes, p, quote)}."
+
+
 def _next_passage(p: Passage, passages: list[Passage]) -> Passage | None:
     """The chunk that follows `p` in its report, when it is among `passages`."""
     after = [q for q in passages if q.doc_id == p.doc_id and q.chunk.char_start >= p.chunk.char_end]
@@ -842,8 +848,7 @@ def _dated_by_next(query: Query, passages: list[Passage], weights: TermWeights, 
         return None
     quote = best.passage.chunk.text[best.start : nxt.end]
     cites = Citations()
-    n = cites.cite(best.passage, quote)
-    return Draft(f"{source_phrase(best.passage)}: “{clean_quote(quote)}” [{n}].", cites.items, False)
+    return Draft(_quoted(cites, best.passage, quote), cites.items, False)
 
 
 def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds,
@@ -868,8 +873,7 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         if len(by_doc) > 1:
             lines = []
             for c in sorted(by_doc.values(), key=lambda ev: period_key(ev.passage.meta.period)):
-                n = cites.cite(c.passage, c.quote)
-                lines.append(f"{source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
+                lines.append(_quoted(cites, c.passage, c.quote, notes))
             return Draft("\n".join(lines), cites.items, False, {"per_report": True})
     if query.kind == "list":
         # a list is answered by a sentence that enumerates ("gồm: A; B; C", "các sở: A, B, C"),
@@ -914,9 +918,8 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
                 strong.append(c)  # it concludes a sentence on the question's topic, read with it
         if strong:
             best = strong[0]
-        n = cites.cite(best.passage, best.quote)
         verdict = "Không." if _NEGATION.search(fold(best.quote)) else "Có."
-        return Draft(f"{verdict} {source_phrase(best.passage)}: “{clean_quote(best.quote)}” [{n}].", cites.items, False)
+        return Draft(f"{verdict} {_quoted(cites, best.passage, best.quote)}", cites.items, False)
     if query.quote_request:
         return _quotable(query, cands, cites, notes, th)
     # a second sentence only when it is nearly as good (from another passage) or comes from the same passage
@@ -926,8 +929,7 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
     ][: th.max_open_sentences - 1]
     parts = []
     for c in picked:
-        n = cites.cite(c.passage, c.quote)
-        parts.append(f"{source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
+        parts.append(_quoted(cites, c.passage, c.quote, notes))
     return Draft("\n".join(parts), cites.items, False)
 
 
@@ -948,8 +950,7 @@ def _quotable(query: Query, cands: list[Evidence], cites: Citations, notes: Foot
     picked = ranked[: th.max_open_sentences] or cands[:1]
     parts = []
     for c in picked:
-        n = cites.cite(c.passage, c.quote)
-        parts.append(f"{source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]{_note_suffix(cites, notes, c.passage, c.quote)}.")
+        parts.append(_quoted(cites, c.passage, c.quote, notes))
     return Draft("\n".join(parts), cites.items, False, {"quote_request": True})
 
 
@@ -1018,9 +1019,7 @@ def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, t
     _, c, s, e = best
     quote = c.passage.chunk.text[s:e]
     cites = Citations()
-    n = cites.cite(c.passage, quote)
-    return Draft(f"{source_phrase(c.passage)}: “{clean_quote(quote)}” [{n}]{_note_suffix(cites, notes, c.passage, quote)}.",
-                 cites.items, False)
+    return Draft(_quoted(cites, c.passage, quote, notes), cites.items, False)
 
 
 def _foreign_share(piece_folded: str, question_folded: str) -> float:
@@ -1218,7 +1217,5 @@ def answer_none(query: Query, passages: list[Passage], weights: TermWeights, th:
             tail = folded[m.start() : m.end() + 40]  # the negation may name the noun: "không trường hợp nào"
             if not forms or any(re.search(r"(?<![a-z])" + re.escape(f) + r"(?![a-z])", tail) for f in forms):
                 cites = Citations()
-                n = cites.cite(c.passage, c.quote)
-                text = f"Không có. {source_phrase(c.passage)}: “{clean_quote(c.quote)}” [{n}]."
-                return Draft(text, cites.items, False, {"says_none": True})
+                return Draft(f"Không có. {_quoted(cites, c.passage, c.quote)}", cites.items, False, {"says_none": True})
     return None
