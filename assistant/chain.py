@@ -14,7 +14,7 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant import about_report, compose, extractive, grounding, llm as llm_mod, reading, spans
+from assistant import about_report, compose, extractive, grounding, llm as llm_mod, reading, shorthand, spans
 from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for, related_list
 from assistant.query import Query, all_periods, understand
 from assistant.retriever import HybridRetriever, to_passages
@@ -65,7 +65,7 @@ def previous_query(history: list[Turn]) -> Query | None:
     prev: Query | None = None
     for turn in history:
         stored = turn.answer.meta.get("query") if turn.answer is not None else None
-        prev = Query.from_dict(stored) if stored else understand(turn.question, prev)
+        prev = Query.from_dict(stored) if stored else understand(shorthand.expand(turn.question), prev)
     return prev
 
 
@@ -73,12 +73,13 @@ def condense_step(parts: ChainParts):
     def run(work: Work) -> Work:
         t0 = time.perf_counter()
         prev = previous_query(work.history)
+        asked = shorthand.expand(work.question)  # "Ban TCD" read as the reports write it: "Ban Tiếp công dân"
         if parts.chat_model is not None and work.history:
             rewritten = llm_mod.condense(parts.chat_model, work.history, work.question)
-            query = understand(rewritten)
-            query.question, query.followup = work.question, True
+            query = understand(shorthand.expand(rewritten))
+            query.question, query.followup = asked, True
         else:
-            query = understand(work.question, prev)
+            query = understand(asked, prev)
         work.query = query
         work.timing_ms["understand"] = (time.perf_counter() - t0) * 1000
         return work

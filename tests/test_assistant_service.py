@@ -58,6 +58,14 @@ def test_qualifier_is_kept_with_the_figure(assistant):
     assert "hơn 81 đơn" in answer.text
 
 
+def test_office_shorthand_and_a_courtesy_preamble_are_understood(assistant):
+    typed = "Em đang làm báo cáo tổng kết, cho em hỏi năm 2023 Ban TCD tỉnh QNgãi tiếp bao nhiêu lượt công dân ạ?"
+    answer = assistant.ask(typed)
+    assert not answer.abstained and "hơn 265 lượt" in answer.text.replace("luot", "lượt").replace("hon", "hơn")
+    assert answer.question == typed  # the user sees what they typed
+    assert answer.meta["standalone"].startswith("Năm 2023 Ban tiếp công dân tỉnh Quảng Ngãi")
+
+
 def test_ocr_citation_is_flagged(assistant):
     answer = assistant.ask("Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?")
     assert answer.citations[0].low_ocr

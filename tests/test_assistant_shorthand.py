@@ -1,0 +1,50 @@
+"""Office shorthand and chat courtesies are read as the reports write the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.query import understand
+from assistant.shorthand import expand
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("Năm 2023 Ban TCD tỉnh QNgãi tiếp bao nhiêu lượt?", "Năm 2023 Ban tiếp công dân tỉnh Quảng Ngãi tiếp bao nhiêu lượt?"),
+        ("6T đầu năm 2023 TT HCC nhận bn hồ sơ", "6 tháng đầu năm 2023 Trung tâm Phục vụ hành chính công nhận bao nhiêu hồ sơ"),
+        ("Số đơn KNTC ở Q. Nam", "Số đơn khiếu nại, tố cáo ở Quảng Nam"),
+        ("Có đc ko?", "Có được không?"),
+        ("CBCCVC của VP có mấy người", "Cán bộ, công chức, viên chức của Văn phòng có mấy người"),
+    ],
+)
+def test_shorthand_is_spelled_out(typed, expected):
+    assert expand(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Theo Báo cáo số 2182/BC-VP, tỷ lệ trễ hạn là bao nhiêu?",  # a document number, not "báo cáo"
+        "Kế hoạch 12/KH-UBND ban hành ngày nào?",
+        "TP HCM có bao nhiêu hồ sơ?",  # a province the question reader knows by this name
+    ],
+)
+def test_document_numbers_and_known_names_are_left_alone(typed):
+    assert expand(typed) == typed
+
+
+def test_courtesy_before_the_question_is_dropped():
+    typed = "Em đang làm báo cáo tổng kết, cho em hỏi năm 2023 Ban Tiếp công dân tiếp bao nhiêu lượt ạ?"
+    assert expand(typed) == "Năm 2023 Ban Tiếp công dân tiếp bao nhiêu lượt?"
+
+
+def test_a_preamble_naming_the_setting_is_kept():
+    typed = "Số liệu năm 2023, cho mình hỏi Ban Tiếp công dân tiếp bao nhiêu lượt nhé"
+    assert expand(typed) == "Số liệu năm 2023, Ban Tiếp công dân tiếp bao nhiêu lượt"
+
+
+def test_expanded_question_names_unit_province_and_period():
+    q = understand(expand("Em đang làm báo cáo, cho em hỏi 6T đầu năm 2023 Ban TCD tỉnh QNgãi nhận bn đơn ạ?"))
+    assert (q.year, q.half, q.unit, q.province, q.noun, q.kind) == (
+        2023, 1, "Ban Tiếp công dân", "Quảng Ngãi", "don", "count")
