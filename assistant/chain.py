@@ -60,23 +60,24 @@ class ChainParts:
 # --- conversation ----------------------------------------------------------------
 
 
-def previous_query(history: list[Turn]) -> Query | None:
+def previous_query(history: list[Turn], provinces: list[str] | None = None) -> Query | None:
     """The understood form of the last turn (recomputed when a turn carries no answer)."""
     prev: Query | None = None
     for turn in history:
         stored = turn.answer.meta.get("query") if turn.answer is not None else None
-        prev = Query.from_dict(stored) if stored else understand(shorthand.expand(turn.question), prev)
+        prev = Query.from_dict(stored) if stored else understand(shorthand.expand(turn.question, provinces or ()), prev)
     return prev
 
 
 def condense_step(parts: ChainParts):
     def run(work: Work) -> Work:
         t0 = time.perf_counter()
-        prev = previous_query(work.history)
-        asked = shorthand.expand(work.question)  # "Ban TCD" read as the reports write it: "Ban Tiếp công dân"
+        provinces = [m.province for m in parts.index.docs.values() if m.province]
+        prev = previous_query(work.history, provinces)
+        asked = shorthand.expand(work.question, provinces)  # "Ban TCD tỉnh QN": "Ban Tiếp công dân tỉnh Quảng Ngãi"
         if parts.chat_model is not None and work.history:
             rewritten = llm_mod.condense(parts.chat_model, work.history, work.question)
-            query = understand(shorthand.expand(rewritten))
+            query = understand(shorthand.expand(rewritten, provinces))
             query.question, query.followup = asked, True
         else:
             query = understand(asked, prev)

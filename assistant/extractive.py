@@ -192,7 +192,7 @@ def _telling(words: list[str], p: Passage, cache: dict[str, list[str]]) -> list[
 FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
-    "other_unit": -1.0, "case": 0.5, "manner": -0.3, "channel": 0.2,
+    "other_unit": -1.0, "case": 1.0, "manner": -0.3, "channel": 0.2,
 }
 
 # How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure
@@ -528,7 +528,10 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
                     # a scan's signs inside a word ("tré& han") must not hide the share's head
                     own_text = without_debris(f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}")
-                    of_asked = said_channel and not other_act and (not share or re.search(share, own_text) is not None)
+                    # only the opposite case in the figure's own stretch ("85 thủ tục thuộc cấp tỉnh" for "cấp xã",
+                    # "đúng hạn 25.012" for "trễ hạn"): another figure's
+                    of_asked = (said_channel and not other_act and features["case"] >= 0
+                                and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window)}))
@@ -966,6 +969,17 @@ _ORG_ASKED = re.compile(r"\b(?:cơ quan|đơn vị|sở|ngành) nào\b")
 # so "số" is never "Sở" (a scan writes "So Cong Thuong"); "UBND tỉnh", named everywhere, tells nothing
 _ORG_NAME = re.compile(r"\b(?:Sở|So|Bộ|Cục|Chi cục|Ban|Trung tâm|Phòng|Bưu điện|Buu dien|Viện|Công an|Thanh tra)\s+[A-ZĐ]")
 
+# "là ai?", "đồng chí nào?", "tên gì?": a person is asked (folded); a count ("bao nhiêu người") is not
+_PERSON_ASKED = re.compile(r"\b(?:la ai|ai la|ai (?:dang|hien|giu|phu trach|lam)|(?:dong chi|ong|ba) nao|ho (?:va )?ten)\b")
+# A person as printed: a Vietnamese surname, or "ông"/"bà"/"đồng chí", then capitalised given names (case-sensitive,
+# with or without marks, as a scan prints them; not "Quang", which is also "Quảng Ngãi" scanned)
+_PERSON_NAME = re.compile(
+    r"\b(?:(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Oo]ng|[Dd]ong chi)\s+[A-ZĐ]\w+"
+    r"|(?:Nguyễn|Nguyen|Trần|Tran|Lê|Le|Phạm|Pham|Hoàng|Hoang|Huỳnh|Huynh|Phan|Vũ|Vu|Võ|Vo|Đặng|Dang|Bùi|Bui|Đỗ|Do"
+    r"|Ngô|Ngo|Dương|Duong|Lý|Đinh|Dinh|Đào|Dao|Trịnh|Trinh|Lương|Luong|Lâm|Trương|Truong|Đoàn|Doan|Lò|Cầm|Mai|Cao"
+    r"|Lưu|Luu)\s+[A-ZĐ]\w+)(?:\s+[A-ZĐ]\w+){1,2}\b"
+)
+
 # "có địa chỉ (trang web) gì?", "website nào?": a web address is asked
 _ADDRESS_ASKED = re.compile(r"\b(?:dia chi|website|trang web|trang thong tin)\b[^?]*\b(?:gi|nao)\b")
 _WEB_ADDRESS = re.compile(r"https?://|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.vn|vn|com|org|net)\b")
@@ -1076,6 +1090,25 @@ def _best_docref(cands, named, asked, pointed, words, weights, th, notes, questi
     return best_typed or best
 
 
+_DAY = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?![\d/])")
+_DAY_IN_WORDS = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d{2})\b")  # folded: "ngày 02 tháng 11 năm 2023"
+
+
+def unsaid_dates(question: str, passages: list[Passage]) -> list[str]:
+    """Days the question names ("hội nghị hôm 25/12/2023") that no report read says: like a name, a day pins
+    the question to an event, and a figure from a report silent about that day is another event's."""
+    def days(text: str) -> set[tuple[int, int, int]]:
+        found = _DAY.findall(text) + _DAY_IN_WORDS.findall(fold(text))
+        return {(int(d), int(m), int(y)) for d, m, y in found}
+
+    asked = days(question)
+    if not asked:
+        return []
+    said = set().union(*(days(p.chunk.text) for p in passages))
+    said |= {tuple(int(x) for x in reversed(p.meta.date.split("-"))) for p in passages if p.meta.date}
+    return [f"{d:02d}/{m:02d}/{y}" for d, m, y in sorted(asked - said)]
+
+
 def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds | None = None,
            per_report: bool = False) -> Draft:
     """Extractive answer for `query` from `passages` (already filtered to the asked period/province)."""
@@ -1085,6 +1118,9 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
     missing = missing_names(query.question, passages)  # the turn as typed: a standalone form joins two turns
     if missing:
         return abstain(passages, f"name not in the reports read: {', '.join(missing)}")
+    unsaid = unsaid_dates(query.question, passages)
+    if unsaid:
+        return abstain(passages, f"date not in the reports read: {', '.join(unsaid)}")
     if query.unit and fold(query.unit).startswith("so "):
         # A named department (Sở …) must be the one the passage speaks of, not another office's figures.
         words = [w for w in fold(query.unit).split()[1:] if w not in ("va", "&")]
@@ -1121,6 +1157,10 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
         named = answer_sentences(asked, passages, weights, th, per_report, notes, must=_ORG_NAME)
         if not named.abstained:
             return named
+    if query.kind in ("open", "list") and _PERSON_ASKED.search(fold(query.question)):
+        # "ai là Trưởng Ban …?": only a sentence that names a person answers; the reports may not say who
+        person = answer_sentences(query, passages, weights, th, per_report, notes, must=_PERSON_NAME)
+        return person if not person.abstained else abstain(passages, "no sentence names a person")
     if query.kind == "when":  # "từ khi nào?": a sentence that carries a date, if the reports have one
         dated = answer_sentences(query, passages, weights, th, False, notes, must=_DATE)
         if not dated.abstained:

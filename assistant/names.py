@@ -18,13 +18,17 @@ from index.passage import Passage
 from ingest.vietnamese import fold, folded_tokens, nfc
 
 
+_BODY_HEADS = {"so", "ban", "phong", "cuc", "huyen", "xa", "tinh"}
+
+
 def proper_names(question: str) -> list[str]:
     """Runs of two or more Title-case words ("Bình Sơn", "Ban Thanh", "Sơn La"), the first word of the question aside."""
     names, run, last_end = [], [], -1
     for k, m in enumerate(re.finditer(r"[^\W\d_]+", question)):
         w = m.group(0)
         starts = k == 0 or re.search(r"[.?!:;]\s*$", question[: m.start()]) is not None  # capitalised by position
-        title = not starts and len(w) > 1 and w[0].isupper() and w[1:].islower()
+        # a body's head word opens a name even at the start ("Sở Giao thông vận tải … được bao nhiêu?")
+        title = (not starts or fold(w) in _BODY_HEADS) and len(w) > 1 and w[0].isupper() and w[1:].islower()
         joined = run and re.fullmatch(r"[ -]+", question[last_end : m.start()] or "x")
         if title and (not run or joined):
             run.append(w)
@@ -133,7 +137,9 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
         m = re.search(re.escape(name) + r"\s+([^\W\d_]+)", nfc(question))
         return m.group(1) if m and m.group(1).islower() else ""
 
-    return [n for n in names if not found(n, tail_of(n))]
+    # the report's signer places the whole report ("báo cáo do ông Trần Bình Minh ký"), as its issuer does
+    signers = {fold(p.meta.signer) for p in passages if p.meta.signer}
+    return [n for n in names if fold(n) not in signers and not found(n, tail_of(n))]
 
 
 def _without_unquoted_notes(p: Passage, quotes: list[str]) -> Passage:
@@ -158,5 +164,6 @@ def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> 
     cited = {c.chunk_id for c in draft.citations}
     quotes = [c.quote for c in draft.citations]
     quoted = [_without_unquoted_notes(p, quotes) for p in passages if p.chunk.chunk_id in cited]
-    setting = fold(" ".join(filter(None, [query.unit, query.province, *(p.meta.issuer or "" for p in quoted)])))
+    setting = fold(" ".join(filter(None, [query.unit, query.province,
+                                          *(f"{p.meta.issuer or ''} {p.meta.signer or ''}" for p in quoted)])))
     return [n for n in missing_names(query.question, quoted) if fold(n) not in setting]

@@ -203,7 +203,8 @@ _PART = re.compile(
     r"|\b(?P<n>0?[1-6]|mot|hai|ba|sau) thang (?P<h>dau|cuoi)(?: nam)?(?:\s+(?P<hy>(?:19|20)\d{2}))?"
     r"|\b(?:0?6|sau) thang(?: nam)?\s+(?P<hy3>(?:19|20)\d{2})"  # "6 tháng 2023": the first half, as reports say
     r"|\bnua (?:nam )?(?P<h2>dau|cuoi)(?: nam)?(?:\s+(?P<hy2>(?:19|20)\d{2}))?"
-    r"|\b(?:den|toi) giua nam(?:\s+(?P<hy4>(?:19|20)\d{2}))?"  # "tính đến giữa năm 2023": the first half
+    # "tính đến giữa năm 2023", "báo cáo giữa năm 2023": the first half ("giữa năm 2022 và 2023" is between two)
+    r"|\b(?:(?:den|toi) )?giua nam(?!(?:\s+(?:19|20)\d{2})?\s*(?:va|voi)\b)(?:\s+(?P<hy4>(?:19|20)\d{2}))?"
     r"|\b(?:tu )?thang (?P<m1>1[0-2]|0?[1-9])\s*(?:-|den|toi)\s*(?:het )?(?:thang )?(?P<m2>1[0-2]|0?[1-9])"
     r"(?:\s*(?:/|nam)\s*(?P<my>(?:19|20)\d{2}))?"  # "từ tháng 1 đến tháng 6/2023"
     r"|\bthang (?:1[0-2]|0?[1-9])\s*/\s*(?P<my0>(?:19|20)\d{2})"  # "tháng 2/2024": its year
@@ -298,6 +299,11 @@ def year_mentions(folded: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"(?<![\d/.-])" + _YEAR + r"(?![\d/])", folded):
         y = m.group(1)
         before = folded[max(0, m.start() - 12) : m.start()]
+        term = re.search(r"\bnam (dau|cuoi)(?: tien)?(?: cua)? nhiem ky\s+$", folded[max(0, m.start() - 30) : m.start()])
+        last = re.match(r"\s*-\s*((?:19|20)\d\d)", folded[m.end() :])
+        if term and last:  # "năm đầu nhiệm kỳ 2021-2026" is 2021, "năm cuối nhiệm kỳ" 2026
+            out.append((m.start(), int(y) if term.group(1) == "dau" else int(last.group(1))))
+            continue
         if re.search(y + r"\s*-\s*20\d\d|20\d\d\s*-\s*" + y, folded):
             continue
         if re.search(r"\b(tu|den|truoc)\s+(nam\s+)?$", before):
@@ -306,25 +312,39 @@ def year_mentions(folded: str) -> list[tuple[int, int]]:
     return out
 
 
-def all_provinces(folded: str) -> list[str]:
-    text = folded.replace(" - ", " ").replace("-", " ")
+def _province_matches(folded: str, text: str = "") -> list[tuple[int, str]]:
+    """(position, province) of each province named, longest names first.
+
+    With the question as typed (`text`), a name typed with marks must have its own marks: "trực tuyến Quảng
+    Ngãi" folds to "…tuyen quang ngai" but names no "Tuyên Quang"."""
+    flat = folded.replace(" - ", " ").replace("-", " ")
+    typed = nfc(text).lower().replace(" - ", " ").replace("-", " ") if text else ""
+    typed = typed if len(typed) == len(flat) else ""
     found = []
     for key in sorted(_PROVINCE_BY_FOLD, key=len, reverse=True):
-        for m in re.finditer(r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", text):
-            found.append((m.start(), _PROVINCE_BY_FOLD[key]))
+        name = _PROVINCE_BY_FOLD[key]
+        proper = nfc(name).lower().replace(" - ", " ").replace("-", " ")
+        for m in re.finditer(r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", flat):
+            said = typed[m.start() : m.end()]
+            if said and said != fold(said) and said != proper and len(proper) == len(said):
+                continue  # typed with other marks: other words
+            found.append((m.start(), m.end(), name))
+    # two names overlapping ("truc tuyen quang ngai"): the later one is named, the earlier borrows its first word
+    kept = [f for f in found if not any(o[0] > f[0] and o[0] < f[1] for o in found)]
+    return [(start, name) for start, _, name in kept]
+
+
+def all_provinces(folded: str, text: str = "") -> list[str]:
     out: list[str] = []
-    for _, name in sorted(found):
+    for _, name in sorted(_province_matches(folded, text)):
         if name not in out:
             out.append(name)
     return out
 
 
-def parse_province(folded: str) -> str | None:
-    text = folded.replace(" - ", " ").replace("-", " ")
-    for key in sorted(_PROVINCE_BY_FOLD, key=len, reverse=True):
-        if re.search(r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", text):
-            return _PROVINCE_BY_FOLD[key]
-    return None
+def parse_province(folded: str, text: str = "") -> str | None:
+    found = _province_matches(folded, text)
+    return found[0][1] if found else None
 
 
 # Units that stand side by side in one office's report: a figure of one is not another's. Both provinces'
@@ -592,7 +612,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     text = nfc(question).strip()
     folded = fold(text)
     period = parse_period(_without_document_years(folded))
-    province = parse_province(folded)
+    province = parse_province(folded, text)
     unit = parse_unit(folded, text)
     asking = asking_fold(text)
     kind = parse_kind(asking)
@@ -614,7 +634,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     q = Query(
         question=text, standalone=text, kind=kind, year=period.get("year"), half=period.get("half"),
         quarter=period.get("quarter"), province=province, unit=unit, noun=noun, noun_phrase=noun_phrase,
-        topic=topic, explicit=explicit, periods=period.get("periods", []), provinces=all_provinces(folded),
+        topic=topic, explicit=explicit, periods=period.get("periods", []), provinces=all_provinces(folded, text),
         quote_request=bool(_QUOTE_REQUEST.search(folded)), months=months,
     )
     if previous is None or not is_followup(folded, q):

@@ -20,6 +20,19 @@ from ingest.vietnamese import fold, nfc
 # ("BCĐ"/"BCD"), longest first; a shorthand is a whole word not joined to "/" or "-".
 EXPANSIONS: list[tuple[str, str]] = [
     (r"tt ?hcc", "Trung tâm Phục vụ hành chính công"),
+    (r"pv ?- ?kstthc", "Phục vụ - Kiểm soát thủ tục hành chính"),
+    (r"kstthc", "Kiểm soát thủ tục hành chính"),
+    (r"btcd", "Ban Tiếp công dân"),
+    # the departments (Sở) as offices abbreviate them
+    (r"nn ?& ?ptnt|nnptnt", "Nông nghiệp và Phát triển nông thôn"),
+    (r"tn ?& ?mt|tnmt", "Tài nguyên và Môi trường"),
+    (r"gd ?& ?[dđ]t|gd[dđ]t", "Giáo dục và Đào tạo"),
+    (r"kh ?& ?[dđ]t|kh[dđ]t", "Kế hoạch và Đầu tư"),
+    (r"l[dđ] ?- ?tb ?& ?xh|l[dđ]tbxh", "Lao động - Thương binh và Xã hội"),
+    (r"vhttdl|vh ?- ?tt ?& ?dl", "Văn hóa, Thể thao và Du lịch"),
+    (r"gtvt", "Giao thông vận tải"),
+    (r"bhxh", "Bảo hiểm xã hội"),
+    (r"vpubnd|vpub", "Văn phòng UBND"),
     (r"hcc", "hành chính công"),
     (r"tcd", "tiếp công dân"),
     (r"dvcq", "dân vận chính quyền"),
@@ -36,6 +49,7 @@ EXPANSIONS: list[tuple[str, str]] = [
     (r"vb", "văn bản"),
     (r"bc", "báo cáo"),
     (r"vp", "Văn phòng"),
+    (r"ct(?= ubnd\b)", "Chủ tịch"),
     (r"tp\.?(?! ?hcm\b)", "thành phố"),  # "TP HCM" is a province name the question reader knows
     # chat spellings
     (r"bn|bnh|bnhiu", "bao nhiêu"),
@@ -43,6 +57,7 @@ EXPANSIONS: list[tuple[str, str]] = [
     (r"[dđ]c", "được"),
     (r"ntn", "như thế nào"),
     (r"sl", "số lượng"),
+    (r"online", "trực tuyến"),
 ]
 _EDGE_BEFORE = r"(?<![\w/-])"
 _EDGE_AFTER = r"(?![\w/-])"
@@ -52,6 +67,9 @@ _SHORTHAND = [(re.compile(_EDGE_BEFORE + f"(?:{pattern})" + _EDGE_AFTER, re.IGNO
 _JOINED = [
     (re.compile(r"(?<![\w/-])(\d{1,2}) ?th?(?![\w/-])", re.IGNORECASE), r"\1 tháng"),
     (re.compile(r"(?<![\w/-])q\.? ?(?=(?:ng[aã]i|nam|ninh|b[iì]nh|tr[iị])\b)", re.IGNORECASE), "Quảng "),
+    (re.compile(r"(?<![\w/-])(h[oộ]) g[dđ](?![\w/-])", re.IGNORECASE), r"\1 gia đình"),  # "hộ gđ"
+    (re.compile(r"(?<![\w/-])(đủ|du) [dđ]k(?![\w/-])", re.IGNORECASE), r"\1 điều kiện"),  # "đủ đk xử lý"
+    (re.compile(r"\s+[+&]\s+"), " và "),  # "hài lòng + rất hài lòng", "QCDC & dân vận"
 ]
 
 # "… cho em hỏi", "xin hỏi", "anh chị cho biết": the courtesy before the question proper (folded).
@@ -65,14 +83,37 @@ _POLITE_END = re.compile(r"(?:[\s,]+(?:a|nhe|nha|voi|a nhe|voi a|nhe a|giup em|g
 _SETTING = re.compile(r"\d|\b(?:nam|thang|quy|nua|tinh|tp|thanh pho|huyen|so|ban|trung tam|van phong)\b")
 
 
-def expand(question: str) -> str:
-    """The question with office shorthand spelled out and courtesies around it dropped."""
+def expand(question: str, provinces: list[str] | tuple[str, ...] = ()) -> str:
+    """The question with office shorthand spelled out and courtesies around it dropped.
+
+    `provinces` are those of the loaded reports: an office writes its own province by its initials
+    ("tỉnh QN"), which name one province only among those the reports are about."""
     text = nfc(question).strip()
     text = _drop_courtesy(text)
+    text = _province_initials(text, provinces)
     for pattern, words in _SHORTHAND + _JOINED:
         text = pattern.sub(words, text)
     text = re.sub(r"\s{2,}", " ", text).strip()
     return text[:1].upper() + text[1:]
+
+
+def initials(name: str) -> str:
+    """"Quảng Ngãi" -> "QN": the capitals an office writes for a place."""
+    return "".join(fold(w)[:1].upper() for w in name.replace("-", " ").split())
+
+
+def _province_initials(text: str, provinces: list[str] | tuple[str, ...]) -> str:
+    """Capital initials ("QN", "SL") spelled out when exactly one of the reports' provinces has them;
+    written in capitals only, so "sl" stays "số lượng"."""
+    by_initials: dict[str, list[str]] = {}
+    for name in dict.fromkeys(p for p in provinces if p):
+        by_initials.setdefault(initials(name), []).append(name)
+    for short, names in by_initials.items():
+        if len(short) >= 2 and len(names) == 1:
+            # initials that are also shorthand ("SL": số lượng) name the province only after "tỉnh"
+            after = r"(?<=tỉnh )" if any(p.fullmatch(short) for p, _ in _SHORTHAND) else ""
+            text = re.sub(rf"{after}(?<![\w/&-]){short}(?![\w/&-])", names[0], text)
+    return text
 
 
 def _drop_courtesy(text: str) -> str:

@@ -26,6 +26,10 @@ GROUPS: list[list[str]] = [
     ["tthc", "thu tuc hanh chinh"],
     ["cchc", "cai cach hanh chinh"],
     ["tttt", "thong tin va truyen thong", "thong tin truyen thong"],
+    # levels of government: a procedure "cấp xã" is not one "cấp tỉnh" or "cấp huyện"
+    ["cap tinh"],
+    ["cap huyen"],
+    ["cap xa"],
 ]
 
 # Groups that exclude each other when they qualify the same thing: a case "trễ hạn" is not one settled
@@ -34,6 +38,9 @@ OPPOSED: list[tuple[str, str]] = [
     ("tre han", "dung han"),
     ("tre han", "truoc han"),
     ("da giai quyet", "dang giai quyet"),
+    ("cap tinh", "cap huyen"),
+    ("cap tinh", "cap xa"),
+    ("cap huyen", "cap xa"),
 ]
 
 _GROUP_OF = {phrase: i for i, group in enumerate(GROUPS) for phrase in group}

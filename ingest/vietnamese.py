@@ -83,8 +83,8 @@ def diacritic_ratio(text: str) -> float:
 
 # --- numbers -----------------------------------------------------------------
 
-# A figure as reports write it: "1.076", "99,8%", "07", "56.703", "2,5".
-NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:(%)|(?![\w/%]|[.,]\d))")
+# A figure as reports write it: "1.076", "99,8%", "07", "56.703", "2,5"; not a value in a web address ("…&lan=1").
+NUMBER = re.compile(r"(?<![\w.,/=])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:(%)|(?![\w/%]|[.,]\d))")
 
 
 def parse_number(text: str) -> float | None:

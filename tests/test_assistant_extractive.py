@@ -880,3 +880,45 @@ def test_a_name_a_scan_misread_one_vowel_of_beside_a_word_read_right_is_found():
     # both words of a pair misread is too far: "Phé Chinh" is not "Phó Chánh"
     ps = passages("Co cau to chirc bo may: 03 Phé Chinh Vin phong.", meta=SCAN)
     assert names.missing_names("Năm 2022 Văn phòng có mấy Phó Chánh Văn phòng?", ps) == ["Phó Chánh Văn"]
+
+
+def test_a_person_asked_is_answered_only_by_a_sentence_naming_one():
+    ps = passages(
+        "Lãnh đạo Văn phòng gồm Chánh Văn phòng và 03 Phó Chánh Văn phòng, trong đó có 01 đồng chí kiêm nhiệm "
+        "Trưởng Ban Tiếp công dân tỉnh.",
+    )
+    assert ask("Ai là Trưởng Ban Tiếp công dân tỉnh năm 2022?", ps).abstained
+    ps = passages(
+        "Lãnh đạo Văn phòng gồm Chánh Văn phòng và 03 Phó Chánh Văn phòng, trong đó đồng chí Nguyễn Văn Hùng kiêm "
+        "nhiệm Trưởng Ban Tiếp công dân tỉnh.",
+    )
+    draft = ask("Ai là Trưởng Ban Tiếp công dân tỉnh năm 2022?", ps)
+    assert not draft.abstained and "Nguyễn Văn Hùng" in draft.text
+
+
+def test_a_day_the_reports_never_say_pins_the_question_to_another_event():
+    ps = passages("Ngày 20/12/2022, Văn phòng tổ chức hội nghị tổng kết năm 2022 với 85 người tham dự.")
+    assert ask("Hội nghị tổng kết hôm 20/12/2022 có bao nhiêu người dự?", ps).meta["figures"] == ["85"]
+    draft = ask("Hội nghị tổng kết hôm 27/12/2022 có bao nhiêu người dự?", ps)
+    assert draft.abstained and "27/12/2022" in draft.meta["abstain_reason"]
+
+
+def test_a_figure_said_only_of_another_level_of_government_is_not_the_asked_levels():
+    ps = passages("Năm 2022 đã phê duyệt 85 thủ tục thuộc cấp tỉnh và 12 thủ tục thuộc cấp huyện.")
+    assert ask("Năm 2022 phê duyệt bao nhiêu thủ tục thuộc cấp huyện?", ps).meta["figures"] == ["12"]
+    assert ask("Năm 2022 phê duyệt bao nhiêu thủ tục thuộc cấp xã?", ps).abstained
+
+
+def test_the_reports_signer_places_the_report_like_its_issuer():
+    signed = DocMeta(doc_id="s.txt", issuer="Văn phòng UBND tỉnh Bình Định", province="Bình Định",
+                     period=Period(2022), signer="Trần Văn Bình")
+    ps = passages("Bộ phận một cửa của Văn phòng tiếp nhận 104 hồ sơ, đã giải quyết 102 hồ sơ.", meta=signed)
+    draft = ask("Báo cáo năm 2022 do ông Trần Văn Bình ký: Bộ phận một cửa tiếp nhận bao nhiêu hồ sơ?", ps)
+    assert draft.meta["figures"] == ["104"]
+    assert ask("Báo cáo năm 2022 do ông Lê Văn Tám ký: Bộ phận một cửa tiếp nhận bao nhiêu hồ sơ?", ps).abstained
+
+
+def test_a_department_opening_the_question_is_a_name_the_reports_must_say():
+    assert names.proper_names("Sở Giao thông vận tải được bao nhiêu % hồ sơ trực tuyến?") == ["Sở Giao"]
+    ps = passages("Một số cơ quan có tỷ lệ hồ sơ trực tuyến cao như các Sở: Tư pháp 92,6%; Sở Xây dựng 91,8%.")
+    assert ask("Sở Giao thông vận tải năm 2022 có tỷ lệ hồ sơ trực tuyến bao nhiêu?", ps).abstained

@@ -448,3 +448,24 @@ def test_a_new_question_naming_no_period_or_province_keeps_the_conversation_s():
     # a question naming its own period keeps it, and a first question has nothing to keep
     assert understand("Năm 2021 có mấy người được nâng lương?", first).year == 2021
     assert understand("Trong quý có ai được nâng lương thường xuyên không?").year is None
+
+
+def test_mid_year_names_the_first_half_unless_it_is_between_two_years():
+    q = understand("Báo cáo giữa năm 2023 của Văn phòng có bao nhiêu hồ sơ?")
+    assert (q.year, q.half) == (2023, 1)
+    q = understand("So sánh số hồ sơ giữa năm 2022 và năm 2023?")
+    assert q.half is None and [p.year for p in q.periods] == [2022, 2023]
+
+
+def test_the_first_year_of_a_term_is_its_first_year():
+    assert understand("Năm đầu nhiệm kỳ 2021-2026 Văn phòng nhận bao nhiêu đơn?").year == 2021
+    assert understand("Năm cuối nhiệm kỳ 2021 - 2026 có bao nhiêu đơn?").year == 2026
+    assert understand("Nhiệm kỳ 2021-2026 có bao nhiêu đơn?").year is None
+
+
+def test_a_province_typed_with_marks_must_have_its_own_marks():
+    # "trực tuyến Quảng Ngãi" folds to "…tuyen quang ngai": no "Tuyên Quang"
+    q = understand("Năm 2023 có bao nhiêu thủ tục dịch vụ công trực tuyến Quảng Ngãi?")
+    assert (q.province, q.provinces) == ("Quảng Ngãi", ["Quảng Ngãi"])
+    assert understand("thu tuc truc tuyen quang ngai nam 2023").provinces == ["Quảng Ngãi"]
+    assert understand("Tỉnh Tuyên Quang có bao nhiêu hồ sơ?").province == "Tuyên Quang"

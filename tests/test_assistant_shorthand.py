@@ -48,3 +48,30 @@ def test_expanded_question_names_unit_province_and_period():
     q = understand(expand("Em đang làm báo cáo, cho em hỏi 6T đầu năm 2023 Ban TCD tỉnh QNgãi nhận bn đơn ạ?"))
     assert (q.year, q.half, q.unit, q.province, q.noun, q.kind) == (
         2023, 1, "Ban Tiếp công dân", "Quảng Ngãi", "don", "count")
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("BTCD nhận mấy đơn đủ đk xử lý?", "Ban Tiếp công dân nhận mấy đơn đủ điều kiện xử lý?"),
+        ("VPUB trình CT UBND tỉnh ban hành mấy QĐ?", "Văn phòng UBND trình Chủ tịch UBND tỉnh ban hành mấy quyết định?"),
+        ("Trung tâm PV-KSTTHC trả tại chỗ bao nhiêu hồ sơ của Sở NN&PTNT?",
+         "Trung tâm Phục vụ - Kiểm soát thủ tục hành chính trả tại chỗ bao nhiêu hồ sơ của Sở Nông nghiệp và Phát "
+         "triển nông thôn?"),
+        ("Sở GTVT và Sở TN&MT", "Sở Giao thông vận tải và Sở Tài nguyên và Môi trường"),
+        ("hồ sơ đất đai hộ gđ nộp online", "Hồ sơ đất đai hộ gia đình nộp trực tuyến"),
+        ("tỷ lệ hài lòng + rất hài lòng", "Tỷ lệ hài lòng và rất hài lòng"),
+    ],
+)
+def test_departments_and_office_shorthand_are_spelled_out(typed, expected):
+    assert expand(typed) == expected
+
+
+def test_province_initials_name_the_one_loaded_province_that_has_them():
+    provinces = ["Quảng Ngãi", "Sơn La", "Hà Nam"]
+    assert expand("Ban TCD tỉnh QN tiếp mấy lượt?", provinces) == "Ban tiếp công dân tỉnh Quảng Ngãi tiếp mấy lượt?"
+    assert expand("Ban TCD tỉnh QN tiếp mấy lượt?") == "Ban tiếp công dân tỉnh QN tiếp mấy lượt?"  # no reports: unknown
+    # two loaded provinces share the initials: neither is meant
+    assert expand("tỉnh QN", ["Quảng Ngãi", "Quảng Nam"]) == "Tỉnh QN"
+    # initials that are also shorthand ("SL": số lượng) name the province only after "tỉnh"
+    assert expand("SL hồ sơ của tỉnh SL", provinces) == "Số lượng hồ sơ của tỉnh Sơn La"

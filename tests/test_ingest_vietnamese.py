@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.vietnamese import place_key
+from ingest.vietnamese import number_keys, place_key
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,7 @@ def test_place_key_keeps_different_places_apart():
 
 def test_place_key_of_an_office_contains_its_province():
     assert place_key("Quảng Ngãi") in place_key("Văn phòng UBND tỉnh Quảng Ngãi")
+
+
+def test_a_value_in_a_web_address_is_no_figure():
+    assert number_keys("xem tại tim-van-ban.aspx?keyword=04/2015&area=2&lan=1 với 85 người") == {"85"}
