@@ -192,7 +192,7 @@ def _telling(words: list[str], p: Passage, cache: dict[str, list[str]]) -> list[
 FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
-    "other_unit": -1.0, "case": 1.0, "manner": -0.3, "channel": 0.2,
+    "other_unit": -1.0, "case": 1.0, "manner": -0.6, "channel": 0.2,
 }
 
 # How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure

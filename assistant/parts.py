@@ -92,6 +92,9 @@ def _cut(folded: str, after: int, before: int) -> re.Match | None:
     marks = [m for m in breaks if m.group(0)[0] in ",;?."]
     # "và" before a verb's marker opens a clause ("… của các cơ quan, đơn vị và đã giải quyết xong bao nhiêu?")
     clauses = [m for m in breaks if m.group(0).startswith("va") and re.match(_MARKERS + r"\b", folded[m.end() :])]
+    # and before a measure it opens the next thing measured ("… bao nhiêu hồ sơ nộp, trả qua bưu chính và tỷ lệ
+    # hồ sơ trực tuyến là bao nhiêu %?")
+    clauses += [m for m in breaks if m.group(0).startswith("va") and re.match(r"(?:ty le|so luong|muc)\b", folded[m.end() :])]
     # ", còn" opens the next thing asked ("… là bao nhiêu bộ, còn hồ sơ đất đai của hộ gia đình, cá nhân …"),
     # and a mark right after the asking word closes its part ("… nhận là bao nhiêu, phần nộp online của các sở, …")
     clauses += [m for m in marks if m.group(0)[0] == "," and re.match(r"con\b", folded[m.end() :])][:1]
@@ -130,12 +133,16 @@ def _later_part(piece: str, first: Query, before: str) -> Query:
     shares it only up to its last comma ("Theo báo cáo quý I/2024 của Văn phòng UBND tỉnh Sơn La, …")."""
     own = re.sub(r"(?i)^(?:và|còn)\s+", "", piece.lstrip(" ,;")).rstrip(" ?.")
     leads = re.match(r"(?i)(?:(?:hơn|khoảng|trên|gần|có|tổng cộng|tổng số|tất cả)\s+)*(?:bao nhiêu|mấy)\b", own)
-    frame = before if leads else before[: before.rfind(",") + 1]
+    # a part opening with its own measure of a noun says what it measures ("và tỷ lệ hồ sơ trực tuyến là bao
+    # nhiêu %?"); "và tỷ lệ trả kết quả đúng hạn đạt bao nhiêu?" measures the first part's noun
+    head = re.match(r"(?i)(?:tỷ lệ|số lượng|mức)\s+", own)
+    measured = head is not None and known_noun_at(fold(own[head.end() :])) is not None
+    frame = before if leads or measured else before[: before.rfind(",") + 1]
     alone = understand(f"{frame.rstrip()} {own}?".strip())
     of_first = re.match(r"(?i)(?:trong (?:số )?(?:đó|này)|riêng)\b", own)  # a part of the first thing
     # a dictionary noun only: an unknown word may qualify the first noun ("bao nhiêu thủ tục cấp tỉnh, bao
     # nhiêu cấp huyện?"); and a setting to ask it in
-    own_noun = alone.noun not in (None, "%") and not alone.noun.startswith("lit:")
+    own_noun = (alone.noun not in (None, "%") and not alone.noun.startswith("lit:")) or (measured and alone.noun == "%")
     if own_noun and first.noun and alone.noun != first.noun and not of_first and frame.strip():
         return _with_slots(alone, first)
     return understand(_as_followup(piece), first)

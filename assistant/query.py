@@ -781,6 +781,9 @@ def _noun_surface(question: str, noun: str) -> str:
         m = re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", folded)
         if m:
             tail = q[m.start():]
+            if noun == "%":  # a share runs to its asking word: "tỷ lệ trả kết quả trước hạn, đúng hạn (đạt bao nhiêu)"
+                end = re.search(r"\s(?:dat|la|chiem|bao nhieu|may|thi)\b", folded[m.start():])
+                return tail[: end.start() if end else len(tail)].strip(" ?.,")
             words = tail.split()
             out = []
             for w in words:

@@ -135,3 +135,14 @@ def test_a_later_part_takes_its_figure_from_what_an_earlier_part_quoted_over_ano
     draft = ask("Hai tháng đầu năm 2022 Văn phòng UBND tỉnh tiếp tổng cộng bao nhiêu lượt, bao nhiêu người và có mấy "
                 "đoàn đông người?", ps)
     assert draft.meta["figures"] == ["31", "53", "02"] and len(draft.citations) == 1
+
+
+def test_a_later_part_opening_with_its_own_measure_of_a_noun_is_asked_as_itself():
+    got = split("Năm 2022 Trung tâm có bao nhiêu hồ sơ nộp, trả qua bưu chính và tỷ lệ hồ sơ tiếp nhận trực tuyến "
+                "là bao nhiêu %?")
+    assert got == ["Năm 2022 Trung tâm có bao nhiêu hồ sơ nộp, trả qua bưu chính",
+                   "Năm 2022 Trung tâm có tỷ lệ hồ sơ tiếp nhận trực tuyến là bao nhiêu %?"]
+    # a measure without a noun of its own measures the first part's, all of its words kept
+    parts = question_parts(understand("Năm 2022 Trung tâm nhận bao nhiêu hồ sơ của các sở, ngành, và tỷ lệ trả kết "
+                                      "quả trước hạn, đúng hạn đạt bao nhiêu?"))
+    assert "tỷ lệ trả kết quả trước hạn, đúng hạn" in parts[1].standalone and parts[1].noun == "%"
