@@ -35,6 +35,7 @@ class Thresholds:
     min_coverage: float = 0.45  # IDF share of question words found in the best sentence + its context
     min_count_coverage: float = 0.35  # same, for the clause carrying the figure
     min_coverage_no_noun: float = 0.6
+    min_focus: float = 0.5  # IDF share of a follow-up's own new words its answering sentence must say
     spread_ratio: float = 0.6  # a second report counts as "also answers" above this share of the best score
     max_open_sentences: int = 2
     max_list_items: int = 6
@@ -260,8 +261,10 @@ def share_words(query: Query) -> list[str]:
     m = re.search(r"\b(?:ty le|phan tram)\b", folded)
     if not m:
         return []
+    # who is counted is not what the share is of: "tỷ lệ (người) dân hài lòng" is a share of "hài lòng"
+    rest = re.sub(r"^\s*(?:nguoi dan|cong dan|to chuc|doanh nghiep|dan)\s+(?=[a-z])", " ", folded[m.end() :])
     words = []
-    for w in re.match(r"[a-z ]*", folded[m.end() :]).group(0).split():
+    for w in re.match(r"[a-z ]*", rest).group(0).split():
         if w in _PHRASE_BREAK or w in ("phan", "tram", "dat") or len(words) == 3:
             break
         words.append(w)
@@ -860,6 +863,22 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
     cands = sentence_candidates(query, passages, weights, notes)
     if must is not None:  # a pattern written for the folded text, or for the text as printed (case, marks)
         cands = [c for c in cands if must.search(fold(c.quote)) or must.search(c.quote)]
+    if query.followup and query.focus and cands:
+        # a follow-up asks about its own new words ("Cái trợ lý ảo đó đã dùng chính thức chưa?"): a sentence
+        # silent about them answers the last turn, not this one. Said as a phrase when the turn has one
+        # ("trợ lý", "chính thức"): its single syllables are everywhere ("vai trò", "chính sách")
+        phrases = _focus_pairs(query)
+        if phrases:
+            told = {id(c): float(any(re.search(r"\b" + f + r"\b", " ".join(re.findall(r"[a-z0-9]+", fold(c.quote))))
+                                     for f in phrases)) for c in cands}
+        else:
+            told = {id(c): coverage(query.focus, fold(c.quote), weights) for c in cands}
+        most = max(told.values())
+        if most < th.min_focus:
+            return abstain(passages, "no sentence says what the follow-up asks about")
+        cands = [c for c in cands if told[id(c)] >= 0.75 * most]
+        for c in cands:  # the turn is about its own words: the last turn's need not be said again
+            c.coverage = max(c.coverage, coverage(query.focus, fold(c.quote), weights))
     # a yes/no question is answered by the best sentence saying "không … trường hợp nào" somewhat more readily:
     # such a sentence is short and leaves its topic to its heading ("2.4. Việc nâng cao đạo đức công vụ")
     need = th.min_coverage * (0.8 if query.kind == "yesno" and cands and _NEGATION.search(fold(cands[0].quote)) else 1.0)
@@ -934,6 +953,13 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
     for c in picked:
         parts.append(_quoted(cites, c.passage, c.quote, notes))
     return Draft("\n".join(parts), cites.items, False)
+
+
+def _focus_pairs(query: Query) -> list[str]:
+    """Adjacent pairs of a follow-up's own new words, as it typed them ("tro ly", "ly ao", "chinh thuc")."""
+    syl = re.findall(r"[a-z]+", fold(query.question))
+    focus = set(query.focus)
+    return [f"{a} {b}" for a, b in zip(syl, syl[1:]) if a in focus and b in focus]
 
 
 def _quotable(query: Query, cands: list[Evidence], cites: Citations, notes: Footnotes | None, th: Thresholds) -> Draft:

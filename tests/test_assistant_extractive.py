@@ -922,3 +922,22 @@ def test_a_department_opening_the_question_is_a_name_the_reports_must_say():
     assert names.proper_names("Sở Giao thông vận tải được bao nhiêu % hồ sơ trực tuyến?") == ["Sở Giao"]
     ps = passages("Một số cơ quan có tỷ lệ hồ sơ trực tuyến cao như các Sở: Tư pháp 92,6%; Sở Xây dựng 91,8%.")
     assert ask("Sở Giao thông vận tải năm 2022 có tỷ lệ hồ sơ trực tuyến bao nhiêu?", ps).abstained
+
+
+def test_who_is_counted_is_not_what_a_share_is_of():
+    ps = passages("Năm 2022, tỷ lệ hài lòng của tổ chức, công dân khi thực hiện TTHC tại Trung tâm đạt 98,5%; "
+                  "tỷ lệ hồ sơ trực tuyến đạt 70%.")
+    assert ask("Năm 2022 tỷ lệ người dân hài lòng khi làm TTHC ở Trung tâm là bao nhiêu %?", ps).meta["figures"] == ["98,5%"]
+    assert ask("Năm 2022 tỷ lệ dân hài lòng ở Trung tâm đạt bao nhiêu %?", ps).meta["figures"] == ["98,5%"]
+
+
+def test_a_followup_is_answered_only_by_a_sentence_saying_its_own_new_phrase():
+    ps = passages(
+        "Năm 2022, Văn phòng đã nêu cao vai trò trách nhiệm, thực hiện tốt chính sách, cải cách thủ tục hành chính.",
+        "Trung tâm triển khai thử nghiệm nền tảng trợ lý ảo trong giải quyết thủ tục hành chính.",
+    )
+    first = "Năm 2022 Trung tâm có ứng dụng công nghệ mới nào không?"
+    draft = ask("Cái trợ lý ảo đó đã dùng chính thức chưa?", ps, previous=first)
+    assert not draft.abstained and "thử nghiệm" in draft.text
+    draft = ask("Cái trợ lý ảo đó đã dùng chính thức chưa?", ps[:1], previous=first)
+    assert draft.abstained  # "vai trò", "chính sách", "thủ tục" share syllables only
