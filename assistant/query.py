@@ -100,6 +100,18 @@ _META = re.compile(
 # A request for passages to quote ("để đưa vào bài phát biểu", "cần vài câu trích").
 _QUOTE_REQUEST = re.compile(r"\b(?:phat bieu|noi chuyen|trich dan|trich|doan van|cau trich)\b")
 
+# What a request for quotes is about: "(bài phát biểu) về <topic>", up to the request's own words
+# ("…, cần một đoạn trích nguyên văn trong báo cáo …, ghi rõ nguồn").
+_QUOTE_TOPIC = re.compile(r"\bve\s+(.+?)(?=,?\s*\b(?:can|trong bao cao|theo bao cao|tu bao cao|ghi ro|giup|nho)\b|[.?!;]|$)")
+
+
+def _quote_topic(folded: str) -> str:
+    """The topic of a request for quotes, without the request ("Mình đang viết bài phát biểu", "đoạn trích"),
+    whose words no report sentence says; the whole text when it names no topic with "về"."""
+    m = _QUOTE_TOPIC.search(folded)
+    return m.group(1) if m and content_words(m.group(1)) else folded
+
+
 # Words after a count word that are not what is counted ("bao nhiêu phần", "mấy giờ").
 _NOT_A_NOUN = {"phan", "lan", "nam", "thang", "ngay", "gio", "dang", "dat",  # "bao nhiêu đang giải quyết"
                "cai", "chiec"}  # classifiers: "bao nhiêu cái gửi qua …" names no noun of its own
@@ -617,7 +629,8 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     asking = asking_fold(text)
     kind = parse_kind(asking)
     noun, noun_phrase = parse_noun(asking, _without_units(asking))
-    topic = content_words(folded)
+    quote_request = bool(_QUOTE_REQUEST.search(folded))
+    topic = content_words(_quote_topic(folded) if quote_request else folded)
     months = asked_months(folded)
     if months and months[0] < months[1] and not any(k in period for k in ("half", "quarter")):
         # "từ đầu năm đến hết tháng 6/2023" is the first half, "tính đến tháng 3" the first quarter
@@ -635,7 +648,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
         question=text, standalone=text, kind=kind, year=period.get("year"), half=period.get("half"),
         quarter=period.get("quarter"), province=province, unit=unit, noun=noun, noun_phrase=noun_phrase,
         topic=topic, explicit=explicit, periods=period.get("periods", []), provinces=all_provinces(folded, text),
-        quote_request=bool(_QUOTE_REQUEST.search(folded)), months=months,
+        quote_request=quote_request, months=months,
     )
     if previous is None or not is_followup(folded, q):
         if "relative" in period and q.year is None:

@@ -469,3 +469,10 @@ def test_a_province_typed_with_marks_must_have_its_own_marks():
     assert (q.province, q.provinces) == ("Quảng Ngãi", ["Quảng Ngãi"])
     assert understand("thu tuc truc tuyen quang ngai nam 2023").provinces == ["Quảng Ngãi"]
     assert understand("Tỉnh Tuyên Quang có bao nhiêu hồ sơ?").province == "Tuyên Quang"
+
+
+def test_a_request_for_quotes_is_about_what_it_names_after_ve():
+    q = understand("Mình đang viết bài phát biểu về công tác đào tạo, bồi dưỡng cán bộ, cần một đoạn trích nguyên văn "
+                   "trong báo cáo năm 2023, ghi rõ nguồn giúp mình.")
+    assert q.quote_request and q.year == 2023
+    assert q.topic == ["cong", "tac", "dao", "tao", "boi", "duong", "bo"]
