@@ -477,3 +477,9 @@ def test_a_request_for_quotes_is_about_what_it_names_after_ve():
     assert q.quote_request and q.year == 2023
     assert q.topic[:6] == ["cong", "tac", "dao", "tao", "boi", "duong"]
     assert not {"viet", "phat", "bieu", "trich", "nguyen", "nguon"} & set(q.topic)
+
+
+def test_issues_counted_after_the_asking_word_are_a_noun_of_their_own():
+    assert understand("Năm 2023 xuất bản được mấy số Công báo điện tử?").noun == "lit:so cong"
+    assert understand("Có bao nhiêu số hồ sơ trễ hạn?").noun == "ho so"  # "số hồ sơ": the number of dossiers
+    assert understand("Bao nhiêu số liệu được cập nhật?").noun is None
