@@ -869,8 +869,14 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         # ("trợ lý", "chính thức"): its single syllables are everywhere ("vai trò", "chính sách")
         phrases = _focus_pairs(query)
         if phrases:
-            told = {id(c): float(any(re.search(r"\b" + f + r"\b", " ".join(re.findall(r"[a-z0-9]+", fold(c.quote))))
-                                     for f in phrases)) for c in cands}
+            # the IDF share of the turn's phrases the sentence or its heading says ("hạn chế" tells, "công tác" not)
+            def said(c: Evidence) -> str:
+                return " ".join(re.findall(r"[a-z0-9]+", fold(f"{c.quote} {' '.join(c.passage.chunk.heading_path)}")))
+
+            weight = {f: sum(weights(w) for w in f.split()) for f in phrases}
+            total = sum(weight.values()) or 1.0
+            told = {id(c): sum(weight[f] for f in phrases if re.search(r"\b" + f + r"\b", said(c))) / total
+                    for c in cands}
         else:
             told = {id(c): coverage(query.focus, fold(c.quote), weights) for c in cands}
         most = max(told.values())

@@ -687,10 +687,14 @@ def is_followup(folded: str, q: Query) -> bool:
     return not has_subject and len(folded.split()) <= 6
 
 
+_ASKS_OPEN = re.compile(r"\b(?:la gi|gi|the nao|ra sao|nhu nao)\s*[?.]*\s*$")
+
+
 def _merge(q: Query, prev: Query, period: dict) -> Query:
     """Carry over the slots `q` does not restate; replace those it does; write a standalone question."""
     merged = replace(prev, question=q.question, followup=True, explicit=list(q.explicit))
-    if q.kind != "open":
+    # its own kind, also an open one it asks outright ("Thế còn hạn chế … là gì?" after a yes/no question)
+    if q.kind != "open" or _ASKS_OPEN.search(fold(q.question)):
         merged.kind = q.kind
     # Period: a restated part (half/quarter) without a year keeps the context's year.
     if "relative" in period:

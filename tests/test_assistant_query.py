@@ -483,3 +483,10 @@ def test_issues_counted_after_the_asking_word_are_a_noun_of_their_own():
     assert understand("Năm 2023 xuất bản được mấy số Công báo điện tử?").noun == "lit:so cong"
     assert understand("Có bao nhiêu số hồ sơ trễ hạn?").noun == "ho so"  # "số hồ sơ": the number of dossiers
     assert understand("Bao nhiêu số liệu được cập nhật?").noun is None
+
+
+def test_a_followup_asking_what_is_open_even_after_a_yes_no_question():
+    first = understand("Sở Thông tin và Truyền thông có nhận đơn thư khiếu nại nào không?")
+    assert first.kind == "yesno"
+    assert understand("Thế còn hạn chế trong công tác dân vận là gì?", first).kind == "open"
+    assert understand("Còn năm 2022?", first).kind == "yesno"  # a bare follow-up keeps the question's kind
