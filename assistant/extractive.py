@@ -1001,7 +1001,8 @@ _ORG_ASKED = re.compile(r"\b(?:cơ quan|đơn vị|sở|ngành) nào\b")
 # so "số" is never "Sở" (a scan writes "So Cong Thuong"); "UBND tỉnh", named everywhere, tells nothing
 _ORG_NAME = re.compile(r"\b(?:Sở|So|Bộ|Cục|Chi cục|Ban|Trung tâm|Phòng|Bưu điện|Buu dien|Viện|Công an|Thanh tra)\s+[A-ZĐ]")
 
-# "là ai?", "đồng chí nào?", "tên gì?": a person is asked (folded); a count ("bao nhiêu người") is not
+# "là ai?", "đồng chí nào?", "họ tên": a person is asked (folded); a count ("bao nhiêu người") is not, nor
+# "mô hình … tên là gì?"
 _PERSON_ASKED = re.compile(r"\b(?:la ai|ai la|ai (?:dang|hien|giu|phu trach|lam)|(?:dong chi|ong|ba) nao|ho (?:va )?ten)\b")
 # A person as printed: a Vietnamese surname, or "ông"/"bà"/"đồng chí", then capitalised given names (case-sensitive,
 # with or without marks, as a scan prints them; not "Quang", which is also "Quảng Ngãi" scanned)

@@ -22,7 +22,8 @@ _BODY_HEADS = {"so", "ban", "phong", "cuc", "huyen", "xa", "tinh"}
 
 
 def proper_names(question: str) -> list[str]:
-    """Runs of two or more Title-case words ("Bình Sơn", "Ban Thanh", "Sơn La"), the first word of the question aside."""
+    """Runs of two or more Title-case words ("Bình Sơn", "Ban Thanh", "Sơn La"); the question's first word (capital
+    by position) only when it heads a body ("Sở Giao thông vận tải …")."""
     names, run, last_end = [], [], -1
     for k, m in enumerate(re.finditer(r"[^\W\d_]+", question)):
         w = m.group(0)
