@@ -206,7 +206,20 @@ _MANNER = re.compile(r"\b(?:tr[a-z]{1,2}c tuy[a-z]n|b[a-z]{1,2}u (?:chinh|dien)|
 # whose sentence, paragraph and heading say only other acts ("luân chuyển 03 công chức", "tiếp nhận 81 đơn").
 _SPECIFIC_ACTS = ["tuyen dung", "nang luong", "so hoa", "tra lai", "chuyen", "bo nhiem", "khen thuong", "ky luat",
                   "biet phai", "dieu dong", "luan chuyen"]
+_SPECIFIC_ACT = re.compile(r"\b(?:" + "|".join(_SPECIFIC_ACTS) + r")\b")
+# A count of what there is: "(hiện) có (tất cả / tổng cộng) bao nhiêu/mấy …" (folded)
+_STOCK_ASKED = re.compile(r"\bco (?:tat ca |tong cong |tong so )?(?:bao nhieu|may)\b")
 _ACTS = re.compile(r"\b(?:" + "|".join(_SPECIFIC_ACTS + ["tiep nhan", "giai quyet", "xu ly", "ban hanh"]) + r")\b")
+
+
+def _act_lead(folded: str, at: int) -> str:
+    """The words just before a figure, and before the colon opening the list it stands in ("bổ nhiệm: 01 Phó
+    Chánh Văn phòng, 01 Phó Trưởng ban"): where an act said of it stands."""
+    lead = folded[max(0, at - 30) : at]
+    colon = folded.rfind(":", max(0, at - 80), at)
+    if colon >= 0 and "." not in folded[colon:at]:
+        lead = f"{folded[max(0, colon - 30) : colon]} {lead}"
+    return lead
 
 
 def act_asked(folded_question: str) -> str | None:
@@ -401,6 +414,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     cases = cases_asked(fold(query.standalone))  # "trễ hạn", "đang giải quyết": see thesaurus.OPPOSED
     manner_asked = _MANNER.search(fold(query.standalone)) is not None
     act = act_asked(asking_fold(query.standalone))
+    stock_asked = act is None and _STOCK_ASKED.search(asking_fold(query.standalone)) is not None
     act_said = re.compile(r"\b" + act + r"\b") if act else None
     out: list[Evidence] = []
     share = share_pattern(share_words(query))
@@ -533,7 +547,10 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     own_text = without_debris(f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}")
                     # only the opposite case in the figure's own stretch ("85 thủ tục thuộc cấp tỉnh" for "cấp xã",
                     # "đúng hạn 25.012" for "trễ hạn"): another figure's
-                    of_asked = (said_channel and not other_act and features["case"] >= 0
+                    # what there is ("có tất cả mấy Phó Chánh Văn phòng?") is not what one act did ("đề nghị bổ
+                    # nhiệm 01 Phó Chánh Văn phòng"): a figure right after an act's words counts that act
+                    event = stock_asked and _SPECIFIC_ACT.search(_act_lead(folded_all, a)) is not None
+                    of_asked = (said_channel and not other_act and not event and features["case"] >= 0
                                 and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,

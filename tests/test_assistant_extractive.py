@@ -943,3 +943,12 @@ def test_a_followup_is_answered_only_by_a_sentence_saying_its_own_new_phrase():
     assert not draft.abstained and "thử nghiệm" in draft.text
     draft = ask("Cái trợ lý ảo đó đã dùng chính thức chưa?", ps[:1], previous=first)
     assert draft.abstained  # "vai trò", "chính sách", "thủ tục" share syllables only
+
+
+def test_what_there_is_is_not_counted_by_what_one_act_did():
+    ps = passages("Thực hiện quy trình đề nghị bổ nhiệm: 01 Phó Chánh Văn phòng, 01 Phó Trưởng ban Tiếp công dân.")
+    assert ask("Năm 2022 Văn phòng có tất cả mấy Phó Chánh Văn phòng?", ps).abstained
+    draft = ask("Năm 2022 Văn phòng đề nghị bổ nhiệm mấy Phó Chánh Văn phòng?", ps)
+    assert draft.meta["figures"] == ["01"]
+    ps = passages("Lãnh đạo Văn phòng gồm Chánh Văn phòng và 03 Phó Chánh Văn phòng.")
+    assert ask("Năm 2022 Văn phòng có tất cả mấy Phó Chánh Văn phòng?", ps).meta["figures"] == ["03"]
