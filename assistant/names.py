@@ -153,6 +153,17 @@ def _without_unquoted_notes(p: Passage, quotes: list[str]) -> Passage:
     return replace(p, chunk=replace(p.chunk, text="\n".join(kept)))
 
 
+_ADDRESSED = re.compile(r"^.*\bkinh\s+g\S*.*$", re.MULTILINE)  # folded: "Kính gửi: Sở Nội vụ" (a scan: "Kinh gtri")
+
+
+def _addressee(p: Passage) -> Passage | None:
+    """The report's opening chunk cut to its "Kính gửi" line, if it has one."""
+    m = _ADDRESSED.search(fold(p.chunk.text))
+    if not m or len(fold(p.chunk.text)) != len(p.chunk.text):
+        return None
+    return replace(p, chunk=replace(p.chunk, text=p.chunk.text[m.start() : m.end()], heading_path=[]), meta=replace(p.meta, issuer=None))
+
+
 def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> list[str]:
     """Names the question gives ("huyện Mộ Đức", "Sở Xây dựng") that no passage the draft quotes says.
 
@@ -167,4 +178,10 @@ def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> 
     quoted = [_without_unquoted_notes(p, quotes) for p in passages if p.chunk.chunk_id in cited]
     setting = fold(" ".join(filter(None, [query.unit, query.province,
                                           *(f"{p.meta.issuer or ''} {p.meta.signer or ''}" for p in quoted)])))
-    return [n for n in missing_names(query.question, quoted) if fold(n) not in setting]
+    # so does the one the report is addressed to ("Kính gửi: Sở Nội vụ"): "báo cáo … gửi Sở Nội vụ" names it
+    docs = {p.doc_id for p in quoted}
+    opening = [_addressee(p) for p in passages if p.doc_id in docs and p.chunk.chunk_id.endswith("#0000")]
+    opening = [p for p in opening if p is not None]
+    unopened = set(missing_names(query.question, opening)) if opening else None
+    return [n for n in missing_names(query.question, quoted)
+            if fold(n) not in setting and (unopened is None or n in unopened)]

@@ -952,3 +952,15 @@ def test_what_there_is_is_not_counted_by_what_one_act_did():
     assert draft.meta["figures"] == ["01"]
     ps = passages("Lãnh đạo Văn phòng gồm Chánh Văn phòng và 03 Phó Chánh Văn phòng.")
     assert ask("Năm 2022 Văn phòng có tất cả mấy Phó Chánh Văn phòng?", ps).meta["figures"] == ["03"]
+
+
+def test_the_office_a_report_is_addressed_to_places_it_like_its_issuer():
+    ps = passages(
+        "BÁO CÁO Kết quả công tác năm 2022\nKính gửi: Sở Nội vụ\nThực hiện Kế hoạch của UBND tỉnh, Sở Y tế phối hợp.",
+        "Từ 01/6/2022, có 04 thủ tục chỉ tiếp nhận hồ sơ trực tuyến.",
+    )
+    draft = ask("Theo báo cáo năm 2022 mà Văn phòng UBND tỉnh gửi Sở Nội vụ, từ 01/6/2022 có mấy thủ tục chỉ tiếp "
+                "nhận hồ sơ trực tuyến?", ps)
+    assert draft.meta["figures"] == ["04"]
+    # a body named elsewhere in the opening is not the addressee: the figure's passage must name it
+    assert ask("Năm 2022 Sở Y tế có mấy thủ tục chỉ tiếp nhận hồ sơ trực tuyến?", ps).abstained
