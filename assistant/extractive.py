@@ -887,13 +887,12 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         phrases = _focus_pairs(query)
         if phrases:
             # the IDF share of the turn's phrases the sentence or its heading says ("hạn chế" tells, "công tác" not)
-            def said(c: Evidence) -> str:
-                return " ".join(re.findall(r"[a-z0-9]+", fold(f"{c.quote} {' '.join(c.passage.chunk.heading_path)}")))
-
             weight = {f: sum(weights(w) for w in f.split()) for f in phrases}
             total = sum(weight.values()) or 1.0
-            told = {id(c): sum(weight[f] for f in phrases if re.search(r"\b" + f + r"\b", said(c))) / total
-                    for c in cands}
+            told = {}
+            for c in cands:
+                said = " ".join(re.findall(r"[a-z0-9]+", fold(f"{c.quote} {' '.join(c.passage.chunk.heading_path)}")))
+                told[id(c)] = sum(weight[f] for f in phrases if re.search(r"\b" + f + r"\b", said)) / total
         else:
             told = {id(c): coverage(query.focus, fold(c.quote), weights) for c in cands}
         most = max(told.values())

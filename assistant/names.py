@@ -158,8 +158,9 @@ _ADDRESSED = re.compile(r"^.*\bkinh\s+g\S*.*$", re.MULTILINE)  # folded: "Kính 
 
 def _addressee(p: Passage) -> Passage | None:
     """The report's opening chunk cut to its "Kính gửi" line, if it has one."""
-    m = _ADDRESSED.search(fold(p.chunk.text))
-    if not m or len(fold(p.chunk.text)) != len(p.chunk.text):
+    folded = fold(p.chunk.text)
+    m = _ADDRESSED.search(folded)
+    if not m or len(folded) != len(p.chunk.text):
         return None
     return replace(p, chunk=replace(p.chunk, text=p.chunk.text[m.start() : m.end()], heading_path=[]), meta=replace(p.meta, issuer=None))
 

@@ -498,7 +498,8 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
         alone = re.match(_CLASSIFIER + r"(?:\s*(?:[,;:?.!]|$)|\s+(\w+))", rest)
         alone = alone and (alone.group(1) is None or alone.group(1) in STOPWORDS or alone.group(1) in _VERB_AFTER)
         if known is None and words[:1] == ["so"] and len(words) > 1 and words[1] not in STOPWORDS \
-                and words[1] not in ("lieu", "luong", "tien") and known_noun_at(rest[2:].lstrip()) is None:
+                and words[1] not in ("lieu", "luong", "tien") \
+                and known_noun_at(re.sub(r"^[^a-z]*so\s+", "", rest)) is None:
             return "lit:so " + words[1], None  # "xuất bản mấy số Công báo": issues counted, "24 số Công báo"
         if known is None and words and words[0] not in STOPWORDS and words[0] not in _NOT_A_NOUN and not alone:
             # A noun the dictionary does not know ("tin nhắn", "Phó Giám đốc"): the words themselves.
