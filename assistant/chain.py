@@ -35,6 +35,7 @@ class Work:
     filters: SearchFilters | None = None
     per_report: bool = False
     require_year: int | None = None
+    require_part: str | None = None
     wider: list[str] | None = None
     abstain_reason: str | None = None
     passages: list[Passage] = field(default_factory=list)
@@ -121,6 +122,7 @@ class Selection:
     reason: str | None = None  # abstention reason when no document qualifies
     compare: bool = False  # several periods/provinces named: one line per report
     require_year: int | None = None  # no report for the named year: the evidence itself must mention it
+    require_part: str | None = None  # only a longer period's report: the evidence must name the part (folded regex)
     wider: list[str] | None = None  # the other reports of the named year, read when the exact ones say nothing
 
 
@@ -213,8 +215,24 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
         same_year = [d for d in ids if _period_matches(docs[d], q, exact=False)]
         if not (q.half or q.quarter or re.search(r"\bca nam\b", fold(q.standalone))):
             wider = [d for d in same_year if d not in loose] or None
+        exact = [d for d in loose if _period_matches(docs[d], q, exact=True)]
+        if (q.half or q.quarter) and not exact:
+            # the tasks set for "6 tháng cuối năm 2023" are in the report titled for it; else "6 tháng đầu năm
+            # 2024" asked, only the full-year report: its figures are the year's, not the half's
+            titled = _titled_for(docs, ids, q)
+            if titled:
+                return Selection(titled)
+            return Selection(loose, require_part=_PART_SAID[("half", q.half) if q.half else ("quarter", q.quarter)])
         ids, restricted = loose, True
     return Selection(ids if restricted else None, compare=len(provinces) > 1, wider=wider)
+
+
+# How a report names a part of its year (folded), for a question about that part read in a longer period's report.
+_PART_SAID = {
+    ("half", 1): r"\b(?:6|06|sau) thang dau\b", ("half", 2): r"\b(?:6|06|sau) thang cuoi\b",
+    ("quarter", 1): r"\bquy (?:i|1)\b", ("quarter", 2): r"\bquy (?:ii|2)\b",
+    ("quarter", 3): r"\bquy (?:iii|3)\b", ("quarter", 4): r"\bquy (?:iv|4)\b",
+}
 
 
 def coverage_note(docs: dict[str, DocMeta], q: Query, reason: str | None) -> str:
@@ -241,6 +259,7 @@ def understand_filters_step(parts: ChainParts):
         sel = select_documents(parts.index.docs, q)
         work.abstain_reason = sel.reason
         work.require_year = sel.require_year
+        work.require_part = sel.require_part
         work.wider = sel.wider
         work.filters = SearchFilters(doc_ids=sel.doc_ids) if sel.doc_ids else None
         several = sel.doc_ids is None or len(sel.doc_ids) > 1
@@ -342,6 +361,8 @@ def answer_step(parts: ChainParts):
             if work.require_year:  # no report for that year: only passages that speak of it
                 year = str(work.require_year)
                 pool = [p for p in pool if year in p.chunk.text or year in " ".join(p.chunk.heading_path)]
+            if work.require_part:  # a longer period's report: only passages that name the part asked
+                pool = [p for p in pool if re.search(work.require_part, fold(p.chunk.text + " " + " ".join(p.chunk.heading_path)))]
             # the other reports of the asked year, read once: a fact of "năm 2023" (a decision, a date, a list)
             # may stand only in that year's 6-month report; a figure may not, so a count reads them only when
             # the asked period's report says nothing
@@ -358,7 +379,7 @@ def answer_step(parts: ChainParts):
                     work.draft, pool = second, pool + others
             work.pool = pool
             work.draft.meta["answerer"] = "extractive"
-        if work.draft.abstained and (work.abstain_reason or work.require_year):
+        if work.draft.abstained and (work.abstain_reason or work.require_year or work.require_part):
             # the period or province asked has no report: say what the reports do cover
             note = coverage_note(parts.index.docs, work.query, work.abstain_reason)
             if note and work.draft.text.startswith(ABSTAIN_TEXT):

@@ -37,6 +37,7 @@ class Thresholds:
     min_coverage_no_noun: float = 0.6
     min_focus: float = 0.5  # IDF share of a follow-up's own new words its answering sentence must say
     spread_ratio: float = 0.6  # a second report counts as "also answers" above this share of the best score
+    per_report_coverage: float = 0.55  # … and when its clause says this share of what the best one's says
     max_open_sentences: int = 2
     max_list_items: int = 6
 
@@ -92,6 +93,9 @@ COMPATIBLE = {
     "cuoc hop": ["phien hop", "buoi", "hoi nghi"],
     "van ban": ["quyet dinh", "ke hoach", "cong van", "bao cao", "van ban"],
     "dich vu cong": ["thu tuc", "tthc"],  # "973 thủ tục dịch vụ công trực tuyến"
+    # "bao nhiêu trường hợp" counts cases of whatever the sentence counts: dossiers, petitions, people, matters
+    "truong hop": ["ho so", "don", "vu viec", "vu", "nguoi", "can bo", "cong chuc", "vien chuc", "ca nhan", "phan anh"],
+    "vu viec": ["truong hop"],
 }
 
 
@@ -148,10 +152,12 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
         return 0.5
     if raw.endswith("%"):  # a share is not a count of things
         return 0.0
-    after = folded[end : end + 40].lstrip()
+    after = re.sub(r"^/[\d.]+", "", folded[end : end + 50]).lstrip()  # "3.862/4.216 hồ sơ": the total of the share
     after = re.sub(r"^(?:nghin|ngan|trieu)\s+(?=[a-z])", "", after)  # "hơn 42.000 nghìn lượt đánh giá"
     if _noun_at(after, noun):
         return 1.0
+    if noun != "luot" and after.startswith("luot ") and _noun_at(after[5:], noun):
+        return 0.85  # "thu hút hơn 87.400 lượt người tham dự" counts people, by their visits
     if fuzzy and _fuzzy_noun_at(after, noun):
         return 0.7
     compatible = COMPATIBLE.get(noun.removeprefix("lit:"), [])
@@ -168,8 +174,8 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
     # a literal noun's first word alone ("03 Phó" for "Phó Giám đốc") stands right after its figure only:
     # "Nhà khách Thanh Xuân …, là 48 người" does not name "thành viên"
     for form in _noun_forms(noun)[:1] if noun.startswith("lit:") else _noun_forms(noun):
-        if form == "dong":
-            continue  # "đồng" follows its amount; before a figure it is "động" ("các hoạt động, nhất là 13 …")
+        if form in ("dong", "vu"):
+            continue  # "đồng", "vụ" follow their figure; before one they are "động", "dịch vụ" ("dịch vụ công (973 …")
         other = f"(?!{NOT_NOUN[form]})" if form in NOT_NOUN else ""  # "đơn vị và địa phương (97" is not "đơn"
         if re.search(r"(?<![a-z])" + re.escape(form) + other + r"(?![a-z])[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b|\()\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
             return 0.7
@@ -759,7 +765,9 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
                 continue
             # a scan loses words to OCR, so its best clause scores lower for the same evidence
             bar = spread * best.score * (0.7 if c.passage.meta.low_ocr_quality else 1.0)
-            if c.passage.doc_id not in by_doc and c.score >= bar:
+            # another report's line says the question as fully as the best does, not only its noun
+            said = c.coverage >= th.per_report_coverage * best.coverage * (0.7 if c.passage.meta.low_ocr_quality else 1.0)
+            if c.passage.doc_id not in by_doc and c.score >= bar and said:
                 by_doc[c.passage.doc_id] = c
         periods = {(ev.passage.meta.period or Period()).label for ev in by_doc.values()}
         figures = {ev.figure for ev in by_doc.values()}
@@ -1266,6 +1274,15 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
         if d.abstained:
             missing.append(q.question.strip(" ,;?"))
             continue
+        # parts asked of different places or periods ("Sơn La và Quảng Ngãi, mỗi nơi …") keep their own reports
+        compared = len({(p.province, p.year, p.half, p.quarter) for p in parts}) > 1
+        if not figures and not d.meta.get("per_report") and not compared:
+            # the parts of one question share its setting: when one report answers the first part, the later
+            # parts are read in that report, not spread over the others
+            answered = {chunk_id for chunk_id, _ in d.meta.get("taken", [])}
+            docs = {p.doc_id for p in passages if p.chunk.chunk_id in answered}
+            passages = [p for p in passages if p.doc_id in docs] or passages
+            per_report = False
         taken |= set(d.meta.get("taken", []))
         lines += [line for line in d.text.splitlines() if line not in lines]
         figures += d.meta.get("figures", [])

@@ -60,7 +60,8 @@ NOUNS: dict[str, list[str]] = {
     "bao cao": ["bao cao"],
     "dang vien": ["dang vien"],  # "đảng viên", not "đang" (a verb marker) folded alike
     "%": ["ty le", "phan tram", "%"],
-    "truong hop": ["truong hop", "vu viec"],
+    "truong hop": ["truong hop"],
+    "vu viec": ["vu viec", "vu"],  # "bao nhiêu vụ khiếu nại" -> "đã giải quyết 214 vụ việc"
     "don vi": ["don vi"],
     "ky": ["ky"],
 }
@@ -125,7 +126,7 @@ STOPWORDS = set(
     nam thang dau cuoi giua quy ky tinh o de ma ai khi luc gio sau truoc
     nua tren duoi gan khoang hon it nhat tat moi tung rang viec
     neu xin toi minh chung ta oi a nhe vang giup liet ke ten gom
-    phai cung""".split()
+    phai cung roi nhi""".split()  # "rồi", "nhỉ": particles ("đã trả lời được bao nhiêu rồi?")
 )
 # Roman numerals used for quarters.
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -515,6 +516,8 @@ def parse_noun(folded: str, elsewhere: str | None = None) -> tuple[str | None, s
                 continue  # "ký ngày nào" asks a date, not a count of "kỳ"
             if hit and key == "bao cao" and re.search(r"\b(?:theo|trong|tai|cua)\s*$", text[: hit.start()]):
                 continue  # "Theo báo cáo quý I/2024, … là bao nhiêu?": the source read, not what is counted
+            if hit and form == "vu" and re.search(r"\b(?:nhiem|dich|phuc|nghiep|cong|chuc|thoi|mua)\s*$", text[: hit.start()]):
+                continue  # "nhiệm vụ", "dịch vụ", "phục vụ": not "vụ" (a case)
             if hit and form == "dong" and not re.search(r"(?:bao nhieu|may|\d)\s*$", text[: hit.start()]):
                 continue  # folded "dong" is "động" as often as "đồng" ("hoạt động"): money only after a count
             if hit and (best is None or hit.start() < best[0] or (hit.start() == best[0] and len(form) > best[2])):
@@ -685,7 +688,8 @@ def is_followup(folded: str, q: Query) -> bool:
     if _FOLLOWUP.search(folded) or _THAT.search(q.question.lower()):
         return True
     has_subject = bool(q.unit) or len(q.topic) >= 4
-    return not has_subject and len(folded.split()) <= 6
+    # "Đã trả lời được bao nhiêu rồi?": a count that names nothing it counts counts the last turn's thing
+    return not has_subject and (len(folded.split()) <= 6 or (q.kind == "count" and q.noun is None))
 
 
 _ASKS_OPEN = re.compile(r"\b(?:la gi|gi|the nao|ra sao|nhu nao)\s*[?.]*\s*$")
@@ -766,8 +770,12 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
         for form in sorted(forms, key=len, reverse=True):
             m = re.search(r"(?<![a-z])" + re.escape(form) + r"(?: " + re.escape(prev.noun_phrase or "") + r")?(?![a-z])", fold(base)) if prev.noun_phrase else re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", fold(base))
             if m:
-                if old or q.noun != prev.noun:
-                    base = base[: m.start()] + _noun_surface(q.question, q.noun) + base[m.end():]
+                surface = _noun_surface(q.question, q.noun)
+                if q.noun == "%" and prev.noun != "%" and known_noun_at(re.sub(r"^(?:ty le|phan tram)\s*", "", fold(surface))) is None:
+                    # "… đạt tỷ lệ mấy %?" is the share of the last turn's thing: "Tỷ lệ vụ khiếu nại …"
+                    base = base[: m.start()] + surface + " " + base[m.start() :].lstrip()[:1].lower() + base[m.start() :].lstrip()[1:]
+                elif old or q.noun != prev.noun:
+                    base = base[: m.start()] + surface + base[m.end():]
                 elif q.kind != prev.kind or merged.focus:
                     # the same thing asked another way ("Kế hoạch đó số mấy, ký ngày nào?") or a part of it
                     # ("Bao nhiêu đơn trong số đó là khiếu nại?"): the turn's own words stay in the question

@@ -964,3 +964,55 @@ def test_the_office_a_report_is_addressed_to_places_it_like_its_issuer():
     assert draft.meta["figures"] == ["04"]
     # a body named elsewhere in the opening is not the addressee: the figure's passage must name it
     assert ask("Năm 2022 Sở Y tế có mấy thủ tục chỉ tiếp nhận hồ sơ trực tuyến?", ps).abstained
+
+
+def test_a_share_of_things_answers_with_its_first_figure():
+    ps = passages("Có 1.093/1.112 thôn, làng, khu phố có hương ước, quy ước được UBND cấp huyện công nhận, đạt 98,3%.")
+    draft = ask("Năm 2022 bao nhiêu thôn, khu phố đã có hương ước, quy ước được công nhận?", ps)
+    assert draft.meta["figures"] == ["1.093"]
+
+
+def test_cases_count_whatever_the_sentence_counts():
+    ps = passages("Các cơ quan đã gửi thư xin lỗi đối với 3.862/4.216 hồ sơ trễ hạn, đạt 91,6%.")
+    draft = ask("Năm 2022 hồ sơ trễ hạn thì đã gửi thư xin lỗi được bao nhiêu trường hợp?", ps)
+    assert draft.meta["figures"] == ["3.862"]
+
+
+def test_people_counted_by_their_visits_answer_how_many_people():
+    ps = passages(
+        "Toàn tỉnh đã tổ chức 1.036 hội nghị tuyên truyền Luật Thực hiện dân chủ ở cơ sở, thu hút hơn 87.400 lượt "
+        "người tham dự.",
+        "Qua kiểm tra phát hiện 27 cán bộ, công chức có vi phạm; đã xử lý kỷ luật 19 trường hợp.",
+    )
+    draft = ask("Năm 2022 tuyên truyền Luật thực hiện dân chủ ở cơ sở tổ chức mấy hội nghị, bao nhiêu người dự?", ps)
+    assert draft.meta["figures"] == ["1.036", "87.400"]
+
+
+def test_a_case_asked_as_vu_is_not_the_vu_of_dich_vu():
+    ps = passages(
+        "Tham mưu phê duyệt, rút ngắn thời gian giải quyết đối với Danh mục dịch vụ công trực tuyến (973 thủ tục; "
+        "trong đó 512 thủ tục một phần).",
+        "Về khiếu nại: phải giải quyết 229 vụ việc thuộc thẩm quyền; đã giải quyết 214 vụ việc, đạt 93,4%.",
+    )
+    draft = ask("Năm 2022 vụ khiếu nại thuộc thẩm quyền đã giải quyết được bao nhiêu, đạt tỷ lệ mấy %?", ps)
+    assert draft.meta["figures"] == ["214", "93,4%"]
+    assert ask("Năm 2022 đã giải quyết dứt điểm được bao nhiêu vụ?", ps[:1]).abstained
+
+
+def test_a_count_naming_nothing_it_counts_is_a_followup():
+    ps = passages(
+        "Thông qua đối thoại, chính quyền các cấp đã ghi nhận 3.457 ý kiến, kiến nghị của Nhân dân; đến nay đã giải "
+        "quyết, trả lời 3.209 ý kiến, đạt 92,8%.",
+    )
+    first = "Qua đối thoại với dân năm 2022 thì tiếp nhận bao nhiêu ý kiến, kiến nghị?"
+    assert ask(first, ps).meta["figures"] == ["3.457"]
+    assert ask("Đã trả lời được bao nhiêu rồi?", ps, previous=first).meta["figures"] == ["3.209"]
+
+
+def test_later_parts_stay_in_the_report_that_answered_the_first():
+    other = DocMeta(doc_id="o.txt", issuer="Văn phòng UBND tỉnh Bình Định", province="Bình Định", period=Period(2021))
+    ps = passages("Về khiếu nại: phải giải quyết 229 vụ việc thuộc thẩm quyền; đã giải quyết 214 vụ việc, đạt 93,4%.")
+    ps += passages("Vụ khiếu nại thuộc thẩm quyền đã giải quyết đạt tỷ lệ 99,8%.", meta=other)
+    q = understand("Vụ khiếu nại thuộc thẩm quyền đã giải quyết được bao nhiêu, đạt tỷ lệ mấy %?")
+    draft = extractive.answer(q, ps, reading.TermWeights([p.chunk for p in ps]), per_report=True)
+    assert draft.meta["figures"] == ["214", "93,4%"] and "99,8%" not in draft.text

@@ -490,3 +490,15 @@ def test_a_followup_asking_what_is_open_even_after_a_yes_no_question():
     assert first.kind == "yesno"
     assert understand("Thế còn hạn chế trong công tác dân vận là gì?", first).kind == "open"
     assert understand("Còn năm 2022?", first).kind == "yesno"  # a bare follow-up keeps the question's kind
+
+
+def test_a_half_read_in_the_full_year_report_needs_evidence_naming_the_half():
+    docs = {"bd24": DocMeta("bd24", issuer="UBND tỉnh Bình Định", province="Bình Định", period=Period(2024))}
+    sel = select_documents(docs, understand("6 tháng đầu năm 2024 Bình Định có bao nhiêu hồ sơ nộp trực tuyến?"))
+    assert sel.doc_ids == ["bd24"] and sel.require_part and not sel.reason
+    assert select_documents(docs, understand("Năm 2024 Bình Định có bao nhiêu hồ sơ?")).require_part is None
+
+
+def test_vu_is_a_case_but_nhiem_vu_is_not():
+    assert understand("Đã giải quyết bao nhiêu vụ khiếu nại?").noun == "vu viec"
+    assert understand("Năm 2023 có bao nhiêu nhiệm vụ được giao?").noun != "vu viec"

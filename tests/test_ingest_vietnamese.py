@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.vietnamese import number_keys, place_key
+from ingest.vietnamese import find_numbers, number_keys, place_key
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,10 @@ def test_place_key_of_an_office_contains_its_province():
 
 def test_a_value_in_a_web_address_is_no_figure():
     assert number_keys("xem tại tim-van-ban.aspx?keyword=04/2015&area=2&lan=1 với 85 người") == {"85"}
+
+
+def test_the_first_part_of_a_share_of_things_is_a_figure_and_dates_or_document_numbers_are_not():
+    assert find_numbers("Có 1.093/1.112 thôn, làng có hương ước") == ["1.093"]
+    assert find_numbers("đã xử lý xong 46/46 phản ánh, đạt 100%") == ["46", "100%"]
+    assert find_numbers("Nghị định số 59/2023/NĐ-CP ngày 14/8/2023; Kế hoạch số 01/KH-UBND; từ 01/6, các") == []
+    assert find_numbers("ngày 14/8 năm nay") == []  # a day and month, not 14 of 8
