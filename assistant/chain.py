@@ -82,6 +82,9 @@ def condense_step(parts: ChainParts):
             query.question, query.followup = asked, True
         else:
             query = understand(asked, prev)
+        last = work.history[-1].answer if work.history else None
+        if query.followup and last is not None:  # "Đã trả lời được bao nhiêu rồi?" asks on about what was just quoted
+            query.last_chunks = [c.chunk_id for c in last.citations if c.chunk_id]
         work.query = query
         work.timing_ms["understand"] = (time.perf_counter() - t0) * 1000
         return work

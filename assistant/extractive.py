@@ -199,7 +199,7 @@ def _telling(words: list[str], p: Passage, cache: dict[str, list[str]]) -> list[
 FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
-    "other_unit": -1.0, "case": 1.0, "manner": -0.6, "channel": 0.2,
+    "other_unit": -1.0, "case": 1.0, "manner": -0.6, "channel": 0.2, "last_answer": 0.3,
 }
 
 # How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure
@@ -544,6 +544,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "channel": float(channel_here),
                         # said before the figure or right after its noun ("20.466 hồ sơ trực tuyến"), not in what
                         # follows (a scan may lose the full stop before the next sentence)
+                        # a follow-up goes on about the passage the last answer quoted
+                        "last_answer": float(p.chunk.chunk_id in query.last_chunks),
                         "manner": float(not manner_asked and _MANNER.search(
                             f"{lead_text} {folded_all[lo:a]} {folded_all[b : min(hi, b + 25)]}") is not None),
                     }

@@ -153,6 +153,7 @@ class Query:
     followup: bool = False
     focus: list[str] = field(default_factory=list)  # a follow-up's own new words: what it asks beyond the last turn
     quote_request: bool = False  # passages wanted for a speech: descriptive sentences, not lists of documents
+    last_chunks: list[str] = field(default_factory=list)  # a follow-up: the chunks the last answer quoted
     months: tuple[int, int] | None = None  # months named ("tháng 3/2024" -> (3, 3); "tính đến tháng 2" -> (1, 2))
 
     @property

@@ -1016,3 +1016,16 @@ def test_later_parts_stay_in_the_report_that_answered_the_first():
     q = understand("Vụ khiếu nại thuộc thẩm quyền đã giải quyết được bao nhiêu, đạt tỷ lệ mấy %?")
     draft = extractive.answer(q, ps, reading.TermWeights([p.chunk for p in ps]), per_report=True)
     assert draft.meta["figures"] == ["214", "93,4%"] and "99,8%" not in draft.text
+
+
+def test_a_followup_goes_on_about_the_passage_the_last_answer_quoted():
+    # two passages alike but for whom the dialogue was with: the one the last answer quoted goes on
+    ps = passages(
+        "Qua đối thoại với doanh nghiệp, đã ghi nhận 126 ý kiến; đã trả lời 120 ý kiến.",
+        "Qua đối thoại với Nhân dân, đã ghi nhận 3.457 ý kiến; đã trả lời 3.209 ý kiến.",
+    )
+    q = understand("Đã trả lời được bao nhiêu rồi?", understand("Qua đối thoại năm 2022 ghi nhận bao nhiêu ý kiến?"))
+    weights = reading.TermWeights([p.chunk for p in ps])
+    assert extractive.answer(q, ps, weights).meta["figures"] == ["120"]  # the first passage ranks first
+    q.last_chunks = [ps[1].chunk.chunk_id]
+    assert extractive.answer(q, ps, weights).meta["figures"] == ["3.209"]
