@@ -200,7 +200,14 @@ FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
     "other_unit": -1.0, "case": 1.0, "manner": -0.6, "channel": 0.2, "last_answer": 0.3,
+    "aside": -0.3,
 }
+
+# Sections that are not the period's results: its shortcomings, their causes, the tasks and targets ahead
+# ("III. 2. Hạn chế, tồn tại: … còn 03 huyện có tỷ lệ hồ sơ trực tuyến dưới 40%"; "phấn đấu … đạt trên 60%")
+# ("nhiệm vụ" alone heads results too: "Kết quả thực hiện nhiệm vụ số hóa"; so does "kiến nghị": "phản ánh, kiến nghị")
+_ASIDE = re.compile(r"\b(?:han che|ton tai|nguyen nhan|phuong huong|de xuat|phan dau"
+                    r"|nhiem vu (?:trong tam|chu yeu|thoi gian toi|nam (?:19|20)\d\d|quy|6 thang|sau thang))\b")
 
 # How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure
 # said of one manner counts a part of the records, not the total a question naming none asks for.
@@ -427,11 +434,13 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     asked_unit = SIBLING_UNITS.get(query.unit or "")
     channels = (channel_pattern(query), channel_pattern(query, scanned=True))
     wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | pair_syllables(pairs)
+    asks_aside = _ASIDE.search(fold(query.standalone)) is not None
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
         channel = channels[bool(ocr)]
         ct = read_chunk(p, wanted)
         text, folded_all = ct.text, ct.folded
+        aside = float(not asks_aside and _ASIDE.search(ct.heading) is not None)
         telling = _telling(words, p, told)
         for si, sent in enumerate(ct.sentences):
             if not NUMBER.search(sent.folded):
@@ -544,6 +553,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "channel": float(channel_here),
                         # said before the figure or right after its noun ("20.466 hồ sơ trực tuyến"), not in what
                         # follows (a scan may lose the full stop before the next sentence)
+                        "aside": aside,
                         # a follow-up goes on about the passage the last answer quoted
                         "last_answer": float(p.chunk.chunk_id in query.last_chunks),
                         "manner": float(not manner_asked and _MANNER.search(

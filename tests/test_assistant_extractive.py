@@ -1029,3 +1029,18 @@ def test_a_followup_goes_on_about_the_passage_the_last_answer_quoted():
     assert extractive.answer(q, ps, weights).meta["figures"] == ["120"]  # the first passage ranks first
     q.last_chunks = [ps[1].chunk.chunk_id]
     assert extractive.answer(q, ps, weights).meta["figures"] == ["3.209"]
+
+
+def test_a_shortcoming_or_a_target_is_not_the_periods_result():
+    def under(heading: str, text: str, i: int) -> Passage:
+        return Passage(Chunk(f"r.txt#{i:04d}", "r.txt", text, [heading]), META, 0.0)
+    ps = [
+        under("III. 2. Hạn chế, tồn tại", "Tỷ lệ hồ sơ nộp trực tuyến giữa các địa phương chưa đồng đều; còn 03 huyện "
+              "có tỷ lệ hồ sơ trực tuyến dưới 40%.", 0),
+        under("II. 2. Cải cách hành chính", "Về dịch vụ công trực tuyến, toàn tỉnh có 412.087 hồ sơ được nộp trực "
+              "tuyến, chiếm 53,1% tổng số hồ sơ tiếp nhận.", 1),
+    ]
+    draft = ask("Tỷ lệ hồ sơ TTHC nộp trực tuyến của tỉnh năm 2022 là bao nhiêu?", ps)
+    assert draft.meta["figures"] == ["53,1%"]
+    # asked about the shortcomings, they answer
+    assert ask("Hạn chế: tỷ lệ hồ sơ trực tuyến ở 03 huyện năm 2022 dưới bao nhiêu %?", ps).meta["figures"] == ["40%"]
