@@ -600,6 +600,17 @@ def _is_heading(folded_sentence: str, folded_heading: str) -> bool:
     return len(core) >= 8 and core in folded_heading
 
 
+def _title_line(ev: Evidence) -> bool:
+    """A line of its own, short and unpunctuated ("b) Kết quả giải quyết hồ sơ thủ tục hành chính"): a section
+    title inside a chunk, which names a topic and says nothing a speech could quote."""
+    text = ev.passage.chunk.text
+    line_start = text.rfind("\n", 0, ev.start) + 1
+    line_end = text.find("\n", ev.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip(" *#\t")
+    quote = ev.quote.strip(" *#\t")
+    return line == quote and len(quote.split()) <= 15 and not re.search(r"[.;:!?]$", quote)
+
+
 def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeights,
                         notes: Footnotes | None = None) -> list[Evidence]:
     """Every sentence scored by overlap with the question's content words (with its heading as context)."""
@@ -1010,19 +1021,50 @@ def _quotable(query: Query, cands: list[Evidence], cites: Citations, notes: Foot
     A sentence made of document references ("Kế hoạch số 31-KH/ĐUVP ngày …") or introducing a list
     (ending in ":") reads badly in a speech, so it yields to the next good sentence.
     """
+    asks_aside = _ASIDE.search(fold(query.standalone)) is not None
+
     def penalty(c: Evidence) -> float:
         refs = len(DOCREF.findall(c.quote))
         intro = c.passage.chunk.text[c.end : c.end + 2].lstrip().startswith(":")
-        return 0.25 * min(refs, 2) + (0.2 if intro else 0.0)
+        # the tasks ahead ("Đẩy mạnh phong trào …") are no result to speak of, unless they are asked
+        aside = not asks_aside and _ASIDE.search(fold(" ".join(c.passage.chunk.heading_path))) is not None
+        return 0.25 * min(refs, 2) + (0.2 if intro else 0.0) + (0.2 if aside else 0.0)
 
+    cands = [c for c in cands if not _title_line(c)] or cands
     best = cands[0].score
     ranked = sorted((c for c in cands if c.score >= 0.6 * best and c.coverage >= th.min_coverage),
                     key=lambda c: -(c.score - penalty(c)))
     picked = ranked[: th.max_open_sentences] or cands[:1]
     parts = []
+    quoted: set[tuple[str, int]] = set()
     for c in picked:
-        parts.append(_quoted(cites, c.passage, c.quote, notes))
+        s, e = _paragraph_of(c)
+        if (c.passage.chunk.chunk_id, s) in quoted:
+            continue  # two good sentences of one paragraph: it is quoted once
+        quoted.add((c.passage.chunk.chunk_id, s))
+        parts.append(_quoted(cites, c.passage, c.passage.chunk.text[s:e], notes))
     return Draft("\n".join(parts), cites.items, False, {"quote_request": True})
+
+
+PARAGRAPH_CHARS = 700  # a paragraph longer than this is quoted by its sentence
+
+
+def _paragraph_of(ev: Evidence) -> tuple[int, int]:
+    """The span of the paragraph (line) holding a sentence: a speech quotes a paragraph, not a lone sentence."""
+    text = ev.passage.chunk.text
+    if _title_line(ev):
+        return ev.start, ev.end
+    start = text.rfind("\n", 0, ev.start) + 1
+    end = text.find("\n", ev.end)
+    end = len(text) if end < 0 else end
+    if end - start > PARAGRAPH_CHARS:
+        # a long paragraph: from the sentence on, as many whole sentences as fit
+        start = ev.start
+        ends = [u.end for u in analyse(ev.passage.chunk).sentences if ev.end <= u.end <= min(end, start + PARAGRAPH_CHARS)]
+        end = max(ends, default=ev.end)
+    while end > start and text[end - 1] in " \t.;":
+        end -= 1
+    return start, end
 
 
 # A document reference as reports write it: "16/QĐ-VP", "22/KH-VPUB", "1167-QĐ/TU", "số 30/KH-UBND".

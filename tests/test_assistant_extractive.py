@@ -1044,3 +1044,15 @@ def test_a_shortcoming_or_a_target_is_not_the_periods_result():
     assert draft.meta["figures"] == ["53,1%"]
     # asked about the shortcomings, they answer
     assert ask("Hạn chế: tỷ lệ hồ sơ trực tuyến ở 03 huyện năm 2022 dưới bao nhiêu %?", ps).meta["figures"] == ["40%"]
+
+
+def test_a_speech_quotes_whole_paragraphs_and_never_a_section_title():
+    ps = passages(
+        "b) Kết quả cải cách thủ tục hành chính\n"
+        "Năm 2022, kết quả cải cách thủ tục hành chính của tỉnh có nhiều chuyển biến. Tỷ lệ hồ sơ giải quyết đúng "
+        "hạn đạt 99,4%, người dân hài lòng với sự phục vụ.\n"
+        "c) Công tác khác\nCông tác văn thư, lưu trữ được duy trì.",
+    )
+    draft = ask("Tôi cần vài đoạn về kết quả cải cách thủ tục hành chính năm 2022 để đưa vào bài phát biểu.", ps)
+    assert "Kết quả cải cách thủ tục hành chính”" not in draft.text  # the title alone is no quote
+    assert "có nhiều chuyển biến. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,4%" in draft.text
