@@ -96,7 +96,11 @@ def find_signature(document: Document) -> Signature | None:
         name, page = window[i]
         if name.startswith("-") or not is_person_name(name):
             continue
-        above = window[i - 1][0] if i > 0 else ""
-        text = f"{above}\n{name}" if _is_title(above) else name
-        return Signature(text=text, name=name, page=page)
+        # the offices printed above it, "KT. CHỦ TỊCH" (signing for) over "PHÓ CHỦ TỊCH"
+        titles: list[str] = []
+        for line, _ in reversed(window[max(0, i - 3) : i]):
+            if not _is_title(line):
+                break
+            titles.insert(0, line)
+        return Signature(text="\n".join([*titles, name]), name=name, page=page)
     return None
