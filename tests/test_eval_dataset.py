@@ -29,6 +29,10 @@ HOLDOUT12 = ROOT / "eval" / "qa_holdout12.jsonl"  # a twelfth, written blind in 
 HOLDOUT13 = ROOT / "eval" / "qa_holdout13.jsonl"  # a thirteenth, written blind in session 10, scored once, then studied
 HOLDOUT14 = ROOT / "eval" / "qa_holdout14.jsonl"  # a fourteenth, written blind in session 11, scored once, then studied
 HOLDOUT15 = ROOT / "eval" / "qa_holdout15.jsonl"  # a fifteenth (staff phrasing), written blind in session 12, scored once, then studied
+HOLDOUT16 = ROOT / "eval" / "qa_holdout16.jsonl"  # a sixteenth, written blind in session 13, scored once, then studied
+# questions on a report the answerer was never tuned on (synthetic, eval/unseen/), written blind in session 13
+UNSEEN = ROOT / "eval" / "qa_unseen.jsonl"
+UNSEEN_DIR = ROOT / "eval" / "unseen"
 OCR_DOC = "002_70eccacdbed34b64.txt"
 CLEAN_DOC = "000_316e9ef7cc27ef2d.txt"
 
@@ -73,13 +77,13 @@ def holdout() -> list[QAItem]:
     return (load_dataset(HOLDOUT) + load_dataset(HOLDOUT2) + load_dataset(HOLDOUT3) + load_dataset(HOLDOUT4)
             + load_dataset(HOLDOUT5) + load_dataset(HOLDOUT6) + load_dataset(HOLDOUT7) + load_dataset(HOLDOUT8)
             + load_dataset(HOLDOUT9) + load_dataset(HOLDOUT10) + load_dataset(HOLDOUT11) + load_dataset(HOLDOUT12)
-            + load_dataset(HOLDOUT13) + load_dataset(HOLDOUT14) + load_dataset(HOLDOUT15))
+            + load_dataset(HOLDOUT13) + load_dataset(HOLDOUT14) + load_dataset(HOLDOUT15) + load_dataset(HOLDOUT16))
 
 
 def test_files_load_with_enough_items(dev, held_back, holdout):
     assert len(dev) >= 100
     assert len(held_back) >= 45
-    assert len(holdout) >= 900
+    assert len(holdout) >= 960
     assert len(dev) + len(held_back) >= 150
 
 
@@ -110,14 +114,22 @@ def test_every_report_covered(dev, held_back):
 
 
 @pytest.mark.parametrize("path", [DEV, TEST, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7,
-                                  HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15],
+                                  HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15,
+                                  HOLDOUT16],
                          ids=["qa.jsonl", "qa_test.jsonl", "qa_holdout.jsonl", "qa_holdout2.jsonl", "qa_holdout3.jsonl",
                               "qa_holdout4.jsonl", "qa_holdout5.jsonl", "qa_holdout6.jsonl", "qa_holdout7.jsonl",
                               "qa_holdout8.jsonl", "qa_holdout9.jsonl", "qa_holdout10.jsonl", "qa_holdout11.jsonl",
                               "qa_holdout12.jsonl", "qa_holdout13.jsonl", "qa_holdout14.jsonl",
-                              "qa_holdout15.jsonl"])
+                              "qa_holdout15.jsonl", "qa_holdout16.jsonl"])
 def test_shipped_file_validates(path):
     assert validate(load_dataset(path), CORPUS) == []
+
+
+def test_the_unseen_report_set_validates_against_its_own_report():
+    items = load_dataset(UNSEEN)
+    assert validate(items, UNSEEN_DIR) == []
+    assert len(items) >= 40 and sum(it.type == "unanswerable" for it in items) >= 8
+    assert {d for it in items for d in it.docs} == {p.name for p in UNSEEN_DIR.glob("*.md")}
 
 
 def test_files_validate_together(dev, held_back, holdout):
