@@ -685,8 +685,22 @@ def _quote_span(ev: Evidence, noun: str | None = None, max_sentence: int = 260) 
                     attachment(folded, ns + m.start(), ns + m.end(), noun) >= 0.85 for m in NUMBER.finditer(folded[ns:ne])
                 ):
                     return s, ne
+            if i + 1 < len(spans) and _compares(text, folded, e, spans[i + 1], max_sentence):
+                return s, spans[i + 1][1]
             return s, e
     return _extend_short(ev)
+
+
+# A sentence comparing with an earlier period: "So với năm 2023 (6.985 lượt), số lượt … giảm 7,2%."
+_COMPARISON = re.compile(r"^so voi\b|\b(?:tang|giam)\b[^.;]{0,60}\bso voi (?:cung ky|nam|quy|6 thang|sau thang|ky)\b")
+
+
+def _compares(text: str, folded: str, end: int, following: tuple[int, int], max_sentence: int) -> bool:
+    """Is the next sentence, in the same paragraph, the figure's comparison with an earlier period? Report
+    writers quote the figure with it ("… giảm 7,2% so với năm 2023")."""
+    ns, ne = following
+    return ("\n" not in text[end:ns] and ne - ns <= max_sentence
+            and _COMPARISON.search(folded[ns:ne]) is not None and NUMBER.search(folded[ns:ne]) is not None)
 
 
 def _figure_key(ev: Evidence) -> tuple[str, int]:

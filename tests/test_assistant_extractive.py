@@ -1056,3 +1056,12 @@ def test_a_speech_quotes_whole_paragraphs_and_never_a_section_title():
     draft = ask("Tôi cần vài đoạn về kết quả cải cách thủ tục hành chính năm 2022 để đưa vào bài phát biểu.", ps)
     assert "Kết quả cải cách thủ tục hành chính”" not in draft.text  # the title alone is no quote
     assert "có nhiều chuyển biến. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,4%" in draft.text
+
+
+def test_a_figure_is_quoted_with_the_comparison_that_follows_it():
+    ps = passages(
+        "Các cơ quan hành chính nhà nước trên địa bàn tỉnh đã tiếp 6.482 lượt với 7.315 người, liên quan đến 5.127 "
+        "vụ việc. So với năm 2021, số lượt tiếp công dân giảm 7,2%. Công tác văn thư được duy trì 12 năm.",
+    )
+    draft = ask("Năm 2022 các cơ quan hành chính tiếp công dân bao nhiêu lượt?", ps)
+    assert draft.meta["figures"] == ["6.482"] and "giảm 7,2%" in draft.text and "văn thư" not in draft.text
