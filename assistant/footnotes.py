@@ -1,7 +1,7 @@
 """Footnotes: reports put the specifics ("the 06 communes", "2.144 decisions") in notes.
 
-A Markdown report converted from Word keeps its notes as "[8] UBND xã …" lines or <sup>8</sup>
-marks. The answerer reads a note with the sentence that calls it, and quotes it with that sentence.
+A Markdown report converted from Word keeps its notes as "[8] UBND xã …" lines, <sup>8</sup> marks or
+"[^8]: …" definitions. The answerer reads a note with the sentence that calls it, and quotes it with that sentence.
 """
 
 from __future__ import annotations
@@ -13,8 +13,14 @@ from assistant.spans import trim_span
 from index.passage import Passage
 
 
-NOTE_REF = re.compile(r"(?<=[^\s\d\[])(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>)")
-NOTE_DEF = re.compile(r"(?:^|\n)[ \t]*(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>)[ \t]+(?=\S)")
+# Markdown from pandoc writes them "…[^2]" and "[^2]: Tiêu biểu: …"
+NOTE_REF = re.compile(r"(?<=[^\s\d\[])(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>|\[\^(\d{1,3})\])")
+NOTE_DEF = re.compile(r"(?:^|\n)[ \t]*(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>|\[\^(\d{1,3})\]:)[ \t]+(?=\S)")
+
+
+def _number(m: re.Match) -> str:
+    """The note's number, whichever way it is written."""
+    return next(g for g in m.groups() if g)
 
 
 class Footnotes:
@@ -26,7 +32,7 @@ class Footnotes:
         for p in passages:
             text = p.chunk.text
             for m in NOTE_DEF.finditer(text):
-                key = (p.doc_id, m.group(1) or m.group(2))
+                key = (p.doc_id, _number(m))
                 end = text.find("\n", m.end())
                 end = len(text) if end < 0 else end
                 s, e = trim_span(text, m.end(), end)
@@ -35,7 +41,7 @@ class Footnotes:
         for p in passages:
             ct = analyse(p.chunk)
             for m in NOTE_REF.finditer(ct.text):
-                key = (p.doc_id, m.group(1) or m.group(2))
+                key = (p.doc_id, _number(m))
                 if key not in self.defs:
                     continue
                 for sent in ct.sentences:
@@ -59,7 +65,7 @@ class Footnotes:
         """Definitions of the notes a quote calls, in order."""
         out = []
         for m in NOTE_REF.finditer(quote):
-            hit = self.defs.get((p.doc_id, m.group(1) or m.group(2)))
+            hit = self.defs.get((p.doc_id, _number(m)))
             if hit and hit not in out:
                 out.append(hit)
         return out

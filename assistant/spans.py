@@ -98,7 +98,8 @@ def clean_quote(quote: str) -> str:
     m = re.match(r"^[^:“\"]{3,70}:\s+(?=\S)", q)
     if m and q != quote and len(q) - m.end() > 30:
         q = q[m.end():]
-    q = re.sub(r"\s*(?:\[\d+\]|<sup>\d+</sup>)", "", q)  # footnote markers are not our citations
+    q = re.sub(r"^\[\^\d+\]:\s*", "", q)  # a Markdown footnote's own label ("[^2]: Tiêu biểu: …")
+    q = re.sub(r"\s*(?:\[\^?\d+\]|<sup>\d+</sup>)", "", q)  # footnote markers are not our citations
     return q.replace("**", "").replace("*", "").strip()
 
 

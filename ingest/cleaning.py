@@ -217,12 +217,17 @@ def _is_title_word(line: str) -> bool:
 # --- distribution list and signature ---------------------------------------------------------
 
 
-def _drop_tail(paras: list[str]) -> list[str]:
-    """Drop everything from "Nơi nhận:" (also OCR "Noi nhgn") in the last part of the report."""
+# A footnote's definition as Word-to-Markdown converters write it, often after the signature: "[^2]: Tiêu biểu …"
+_NOTE_DEF = re.compile(r"^\s*\[\^\d{1,3}\]:\s+\S")
+
+
+def _kept(paras: list[str]) -> list[int]:
+    """Indices of the paragraphs kept: everything before "Nơi nhận:" (also OCR "Noi nhgn") in the last part
+    of the report, and the footnote definitions printed after it (the notes the body calls)."""
     for i, text in enumerate(paras):
         if i >= len(paras) * 0.5 and NOI_NHAN.match(fold(text).strip("* ")):
-            return paras[:i]
-    return paras
+            return list(range(i)) + [j for j in range(i + 1, len(paras)) if _NOTE_DEF.match(paras[j])]
+    return list(range(len(paras)))
 
 
 def _join(lines: list[_Line]) -> str:
@@ -234,11 +239,12 @@ def clean(doc: Document) -> CleanText:
     """NFC text with paragraphs re-joined (one per block, separated by a blank line)."""
     lines = _lines(doc)
     paras = _paragraphs(lines)
-    texts = _drop_tail([_join(p) for p in paras])
+    joined = [_join(p) for p in paras]
+    kept = _kept(joined)
     parts: list[str] = []
     page_starts: list[tuple[int, int | None]] = []
     offset = 0
-    for para, text in zip(paras, texts):
+    for para, text in ((paras[i], joined[i]) for i in kept):
         page = para[0].page
         if not page_starts or page_starts[-1][1] != page:
             page_starts.append((offset, page))

@@ -1065,3 +1065,13 @@ def test_a_figure_is_quoted_with_the_comparison_that_follows_it():
     )
     draft = ask("Năm 2022 các cơ quan hành chính tiếp công dân bao nhiêu lượt?", ps)
     assert draft.meta["figures"] == ["6.482"] and "giảm 7,2%" in draft.text and "văn thư" not in draft.text
+
+
+def test_a_markdown_footnote_is_read_with_the_sentence_that_calls_it():
+    ps = passages(
+        "Phong trào thi đua Dân vận khéo được hưởng ứng; nhiều mô hình mang lại hiệu quả thiết thực[^2].",
+        "[^2]: Tiêu biểu: mô hình \"Ngày thứ Bảy cùng dân\" của UBND thị xã Hoài Nhơn; \"Số hóa hồ sơ hộ tịch tại "
+        "thôn\" của xã Cát Tiến.",
+    )
+    draft = ask("Kể tên một số mô hình Dân vận khéo tiêu biểu năm 2022.", ps)
+    assert "Ngày thứ Bảy cùng dân" in draft.text and "[^2]" not in draft.text

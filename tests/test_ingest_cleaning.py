@@ -123,3 +123,15 @@ def test_markup_stripping_keeps_literal_underscores_and_html():
     assert "window.__xss=1" in text
     assert "<img src=x>" in text
     assert "nhấn mạnh ở đây" in text and "__" not in text.replace("window.__xss", "")
+
+
+def test_markdown_footnote_definitions_after_the_signature_are_kept():
+    from ingest.cleaning import clean
+    from ingest.document import Document, Page
+
+    body = "\n\n".join(f"Đoạn {i} của báo cáo có nội dung về công tác dân vận." for i in range(6))
+    text = body + "\n\nMô hình hiệu quả[^2].\n\n**Nơi nhận:**\n\n- Sở Nội vụ;\n\n**CHỦ TỊCH**\n\n**Nguyễn Văn A**\n\n" \
+        "[^2]: Tiêu biểu: mô hình Ngày thứ Bảy cùng dân."
+    out = clean(Document(doc_id="x.md", source="x.md", pages=[Page(None, text)], sha256="0", fmt="md")).text
+    assert "[^2]: Tiêu biểu: mô hình Ngày thứ Bảy cùng dân." in out
+    assert "Nơi nhận" not in out and "Nguyễn Văn A" not in out
