@@ -83,7 +83,7 @@ def condense_step(parts: ChainParts):
         else:
             query = understand(asked, prev)
         last = work.history[-1].answer if work.history else None
-        if query.followup and last is not None:  # "Đã trả lời được bao nhiêu rồi?" asks on about what was just quoted
+        if query.followup and last is not None:  # "Đã trả lời được bao nhiêu rồi?": about what was just quoted
             query.last_chunks = [c.chunk_id for c in last.citations if c.chunk_id]
         work.query = query
         work.timing_ms["understand"] = (time.perf_counter() - t0) * 1000
@@ -365,7 +365,7 @@ def answer_step(parts: ChainParts):
                 year = str(work.require_year)
                 pool = [p for p in pool if year in p.chunk.text or year in " ".join(p.chunk.heading_path)]
             if work.require_part:  # a longer period's report: only passages that name the part asked
-                pool = [p for p in pool if re.search(work.require_part, fold(p.chunk.text + " " + " ".join(p.chunk.heading_path)))]
+                pool = [p for p in pool if re.search(work.require_part, fold(" ".join([p.chunk.text, *p.chunk.heading_path])))]
             # the other reports of the asked year, read once: a fact of "năm 2023" (a decision, a date, a list)
             # may stand only in that year's 6-month report; a figure may not, so a count reads them only when
             # the asked period's report says nothing

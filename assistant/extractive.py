@@ -553,11 +553,11 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "channel": float(channel_here),
                         # said before the figure or right after its noun ("20.466 hồ sơ trực tuyến"), not in what
                         # follows (a scan may lose the full stop before the next sentence)
-                        "aside": aside,
-                        # a follow-up goes on about the passage the last answer quoted
-                        "last_answer": float(p.chunk.chunk_id in query.last_chunks),
                         "manner": float(not manner_asked and _MANNER.search(
                             f"{lead_text} {folded_all[lo:a]} {folded_all[b : min(hi, b + 25)]}") is not None),
+                        "aside": aside,  # under "Hạn chế, tồn tại", "Phương hướng, nhiệm vụ năm …"
+                        # a follow-up goes on about the passage the last answer quoted
+                        "last_answer": float(p.chunk.chunk_id in query.last_chunks),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
@@ -670,7 +670,8 @@ def _quote_span(ev: Evidence, noun: str | None = None, max_sentence: int = 260) 
     A breakdown ("Trong đó: tiếp thường xuyên 24 lượt …") is quoted with the total it breaks
     down, the sentence before it, so the reader sees both.  A very short sentence ("Tiếp nhận
     104 hồ sơ.") is quoted with the next one when that goes on counting the same noun
-    ("Đã giải quyết 102 hồ sơ …").
+    ("Đã giải quyết 102 hồ sơ …"), and a sentence with the next one of its paragraph when that one
+    compares it with an earlier period ("So với năm 2023 (6.985 lượt), … giảm 7,2%").
     """
     text = ev.passage.chunk.text
     spans = sentence_spans(text)
@@ -1335,6 +1336,8 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
     lines: list[str] = []
     figures: list[str] = []
     missing: list[str] = []
+    # parts asked of different places or periods ("Sơn La và Quảng Ngãi, mỗi nơi …") keep their own reports
+    compared = len({(x.province, x.year, x.half, x.quarter) for x in parts}) > 1
     for i, q in enumerate(parts):
         d = answer_count(q, passages, weights, th, per_report, notes, cites, taken)
         if d.abstained and i and q.noun != parts[0].noun:
@@ -1342,8 +1345,6 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
         if d.abstained:
             missing.append(q.question.strip(" ,;?"))
             continue
-        # parts asked of different places or periods ("Sơn La và Quảng Ngãi, mỗi nơi …") keep their own reports
-        compared = len({(p.province, p.year, p.half, p.quarter) for p in parts}) > 1
         if not figures and not d.meta.get("per_report") and not compared:
             # the parts of one question share its setting: when one report answers the first part, the later
             # parts are read in that report, not spread over the others

@@ -774,7 +774,8 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
                 surface = _noun_surface(q.question, q.noun)
                 if q.noun == "%" and prev.noun != "%" and known_noun_at(re.sub(r"^(?:ty le|phan tram)\s*", "", fold(surface))) is None:
                     # "… đạt tỷ lệ mấy %?" is the share of the last turn's thing: "Tỷ lệ vụ khiếu nại …"
-                    base = base[: m.start()] + surface + " " + base[m.start() :].lstrip()[:1].lower() + base[m.start() :].lstrip()[1:]
+                    rest = base[m.start() :].lstrip()
+                    base = f"{base[: m.start()]}{surface} {rest[:1].lower()}{rest[1:]}"
                 elif old or q.noun != prev.noun:
                     base = base[: m.start()] + surface + base[m.end():]
                 elif q.kind != prev.kind or merged.focus:
