@@ -7,6 +7,8 @@ own words steer the choice, and how a yes/no question is answered from "không c
 
 from __future__ import annotations
 
+import pytest
+
 from assistant import compose, extractive, names, reading, spans
 from assistant import parts, query
 from assistant.query import understand
@@ -966,26 +968,21 @@ def test_the_office_a_report_is_addressed_to_places_it_like_its_issuer():
     assert ask("Năm 2022 Sở Y tế có mấy thủ tục chỉ tiếp nhận hồ sơ trực tuyến?", ps).abstained
 
 
-def test_a_share_of_things_answers_with_its_first_figure():
-    ps = passages("Có 1.093/1.112 thôn, làng, khu phố có hương ước, quy ước được UBND cấp huyện công nhận, đạt 98,3%.")
-    draft = ask("Năm 2022 bao nhiêu thôn, khu phố đã có hương ước, quy ước được công nhận?", ps)
-    assert draft.meta["figures"] == ["1.093"]
-
-
-def test_cases_count_whatever_the_sentence_counts():
-    ps = passages("Các cơ quan đã gửi thư xin lỗi đối với 3.862/4.216 hồ sơ trễ hạn, đạt 91,6%.")
-    draft = ask("Năm 2022 hồ sơ trễ hạn thì đã gửi thư xin lỗi được bao nhiêu trường hợp?", ps)
-    assert draft.meta["figures"] == ["3.862"]
-
-
-def test_people_counted_by_their_visits_answer_how_many_people():
-    ps = passages(
-        "Toàn tỉnh đã tổ chức 1.036 hội nghị tuyên truyền Luật Thực hiện dân chủ ở cơ sở, thu hút hơn 87.400 lượt "
-        "người tham dự.",
-        "Qua kiểm tra phát hiện 27 cán bộ, công chức có vi phạm; đã xử lý kỷ luật 19 trường hợp.",
-    )
-    draft = ask("Năm 2022 tuyên truyền Luật thực hiện dân chủ ở cơ sở tổ chức mấy hội nghị, bao nhiêu người dự?", ps)
-    assert draft.meta["figures"] == ["1.036", "87.400"]
+@pytest.mark.parametrize("texts, question, figures", [
+    # a share of things answers with its first figure
+    (["Có 1.093/1.112 thôn, làng, khu phố có hương ước, quy ước được UBND cấp huyện công nhận, đạt 98,3%."],
+     "Năm 2022 bao nhiêu thôn, khu phố đã có hương ước, quy ước được công nhận?", ["1.093"]),
+    # "trường hợp" counts whatever the sentence counts
+    (["Các cơ quan đã gửi thư xin lỗi đối với 3.862/4.216 hồ sơ trễ hạn, đạt 91,6%."],
+     "Năm 2022 hồ sơ trễ hạn thì đã gửi thư xin lỗi được bao nhiêu trường hợp?", ["3.862"]),
+    # people counted by their visits answer how many people (not the "27 cán bộ" of another sentence)
+    (["Toàn tỉnh đã tổ chức 1.036 hội nghị tuyên truyền Luật Thực hiện dân chủ ở cơ sở, thu hút hơn 87.400 lượt "
+      "người tham dự.", "Qua kiểm tra phát hiện 27 cán bộ, công chức có vi phạm; đã xử lý kỷ luật 19 trường hợp."],
+     "Năm 2022 tuyên truyền Luật thực hiện dân chủ ở cơ sở tổ chức mấy hội nghị, bao nhiêu người dự?",
+     ["1.036", "87.400"]),
+], ids=["share-of-things", "cases", "people-by-visits"])
+def test_the_figure_counted_in_other_words(texts, question, figures):
+    assert ask(question, passages(*texts)).meta["figures"] == figures
 
 
 def test_a_case_asked_as_vu_is_not_the_vu_of_dich_vu():
