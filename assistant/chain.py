@@ -230,6 +230,11 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
     return Selection(ids if restricted else None, compare=len(provinces) > 1, wider=wider)
 
 
+def _names_part(ct: reading.ChunkText, pattern: str) -> bool:
+    """Does a chunk (its folded text or heading) name the part of the year asked ("6 tháng đầu năm")?"""
+    return re.search(pattern, ct.folded) is not None or re.search(pattern, ct.heading) is not None
+
+
 # How a report names a part of its year (folded), for a question about that part read in a longer period's report.
 _PART_SAID = {
     ("half", 1): r"\b(?:6|06|sau) thang dau\b", ("half", 2): r"\b(?:6|06|sau) thang cuoi\b",
@@ -365,7 +370,7 @@ def answer_step(parts: ChainParts):
                 year = str(work.require_year)
                 pool = [p for p in pool if year in p.chunk.text or year in " ".join(p.chunk.heading_path)]
             if work.require_part:  # a longer period's report: only passages that name the part asked
-                pool = [p for p in pool if re.search(work.require_part, fold(" ".join([p.chunk.text, *p.chunk.heading_path])))]
+                pool = [p for p in pool if _names_part(reading.analyse(p.chunk), work.require_part)]
             # the other reports of the asked year, read once: a fact of "năm 2023" (a decision, a date, a list)
             # may stand only in that year's 6-month report; a figure may not, so a count reads them only when
             # the asked period's report says nothing

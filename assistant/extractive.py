@@ -600,13 +600,16 @@ def _is_heading(folded_sentence: str, folded_heading: str) -> bool:
     return len(core) >= 8 and core in folded_heading
 
 
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (paragraph: no line break inside) holding text[start:end]."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def _title_line(ev: Evidence) -> bool:
     """A line of its own, short and unpunctuated ("b) Kết quả giải quyết hồ sơ thủ tục hành chính"): a section
     title inside a chunk, which names a topic and says nothing a speech could quote."""
-    text = ev.passage.chunk.text
-    line_start = text.rfind("\n", 0, ev.start) + 1
-    line_end = text.find("\n", ev.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip(" *#\t")
+    line = ev.passage.chunk.text[slice(*_line_around(ev.passage.chunk.text, ev.start, ev.end))].strip(" *#\t")
     quote = ev.quote.strip(" *#\t")
     return line == quote and len(quote.split()) <= 15 and not re.search(r"[.;:!?]$", quote)
 
@@ -802,10 +805,10 @@ def answer_count(query: Query, passages: list[Passage], weights: TermWeights, th
             if phrased and not c.extra["features"]["near"]:
                 continue
             # a scan loses words to OCR, so its best clause scores lower for the same evidence
-            bar = spread * best.score * (0.7 if c.passage.meta.low_ocr_quality else 1.0)
+            scan = 0.7 if c.passage.meta.low_ocr_quality else 1.0
             # another report's line says the question as fully as the best does, not only its noun
-            said = c.coverage >= th.per_report_coverage * best.coverage * (0.7 if c.passage.meta.low_ocr_quality else 1.0)
-            if c.passage.doc_id not in by_doc and c.score >= bar and said:
+            said = c.coverage >= th.per_report_coverage * best.coverage * scan
+            if c.passage.doc_id not in by_doc and c.score >= spread * best.score * scan and said:
                 by_doc[c.passage.doc_id] = c
         periods = {(ev.passage.meta.period or Period()).label for ev in by_doc.values()}
         figures = {ev.figure for ev in by_doc.values()}
@@ -1042,7 +1045,7 @@ def _quotable(query: Query, cands: list[Evidence], cites: Citations, notes: Foot
         refs = len(DOCREF.findall(c.quote))
         intro = c.passage.chunk.text[c.end : c.end + 2].lstrip().startswith(":")
         # the tasks ahead ("Đẩy mạnh phong trào …") are no result to speak of, unless they are asked
-        aside = not asks_aside and _ASIDE.search(fold(" ".join(c.passage.chunk.heading_path))) is not None
+        aside = not asks_aside and _ASIDE.search(analyse(c.passage.chunk).heading) is not None
         return 0.25 * min(refs, 2) + (0.2 if intro else 0.0) + (0.2 if aside else 0.0)
 
     cands = [c for c in cands if not _title_line(c)] or cands
@@ -1069,9 +1072,7 @@ def _paragraph_of(ev: Evidence) -> tuple[int, int]:
     text = ev.passage.chunk.text
     if _title_line(ev):
         return ev.start, ev.end
-    start = text.rfind("\n", 0, ev.start) + 1
-    end = text.find("\n", ev.end)
-    end = len(text) if end < 0 else end
+    start, end = _line_around(text, ev.start, ev.end)
     if end - start > PARAGRAPH_CHARS:
         # a long paragraph: from the sentence on, as many whole sentences as fit
         start = ev.start
