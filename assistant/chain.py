@@ -146,11 +146,16 @@ def _docs_for(docs: dict[str, DocMeta], ids: list[str], asked: Query) -> list[st
 _TASKS = re.compile(r"\b(?:nhiem vu|phuong huong|trong tam|giai phap)\b")
 
 
+def _asks_tasks(q: Query) -> bool:
+    """Does the question ask what a report sets for a period (not a figure)?"""
+    return q.kind != "count" and _TASKS.search(fold(q.standalone)) is not None
+
+
 def _titled_for(docs: dict[str, DocMeta], ids: list[str], asked: Query) -> list[str]:
     """Reports whose title names the asked period beside their own ("Kết quả … quý I; Nhiệm vụ trọng tâm
     quý II năm 2024"): the tasks set for a period are written in the report of the period before it. Only
     the tasks are: its figures are not that period's."""
-    if asked.kind == "count" or not _TASKS.search(fold(asked.standalone)):
+    if not _asks_tasks(asked):
         return []
     wanted = Period(asked.year, asked.half, asked.quarter)
     return [d for d in ids if wanted in all_periods(fold(docs[d].title or "")) and docs[d].period != wanted]
@@ -209,7 +214,12 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
     if q.year:
         loose = _docs_for(docs, ids, q) or _titled_for(docs, ids, q)
         if not loose:
-            if q.half or q.quarter:  # a named half/quarter that no report covers
+            part = _PART_SAID[("half", q.half) if q.half else ("quarter", q.quarter)] if q.half or q.quarter else None
+            if part and _asks_tasks(q):
+                # "Nhiệm vụ trọng tâm 6 tháng cuối năm 2025": set in the report before it, under a heading
+                # that names the period
+                return Selection(ids if restricted else None, require_year=q.year, require_part=part)
+            if part:  # a named half/quarter that no report covers
                 return Selection([], "no report for this period")
             return Selection(ids if restricted else None, require_year=q.year)
         # "năm 2023" is answered from the full-year report first; the 6-month report of 2023 may still be the

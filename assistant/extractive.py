@@ -25,6 +25,7 @@ from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, 
 from assistant.thesaurus import alternatives, case_agreement, cases_asked, without_debris
 from index.passage import Passage
 from ingest.document import Period
+from ingest.tables import is_row_line
 from ingest.vietnamese import NUMBER, find_numbers, fold, folded_tokens, is_syllable, nfc, parse_number
 
 
@@ -180,6 +181,22 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
         if re.search(r"(?<![a-z])" + re.escape(form) + other + r"(?![a-z])[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b|\()\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
             return 0.7
     return 0.0
+
+
+TABLE_ATTACH = 0.6  # as a bare figure continuing an enumeration of the noun
+
+
+def table_lead(ct: ChunkText, si: int) -> str:
+    """The folded sentence before a table's first row in the chunk ("Kết quả giải quyết hồ sơ theo cấp như sau:")."""
+    k = si
+    while k >= 0 and is_row_line(ct.sentences[k].folded):
+        k -= 1
+    return ct.sentences[k].folded if k >= 0 else ""
+
+
+def _names_noun(folded: str, noun: str) -> bool:
+    """Does the text say `noun` (any of its forms) anywhere?"""
+    return any(re.search(r"(?<![a-z])" + re.escape(f) + r"(?![a-z])", folded) for f in _noun_forms(noun))
 
 
 def _telling(words: list[str], p: Passage, cache: dict[str, list[str]]) -> list[str]:
@@ -479,10 +496,18 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             context = f"{sent.folded} | {para_text} | {ct.heading}" if act_said else ""
             other_act = act_said is not None and not act_said.search(context) and _ACTS.search(context) is not None
             other_unit = float(bool(units_here) and asked_unit not in units_here)
+            # a table's row: every cell shares the row's label, the table's lead sentence and the heading
+            row_ctx = ""
+            if is_row_line(sent.folded):
+                label = sent.folded.split(" – ", 1)[0] if " – " in sent.folded else ""
+                row_ctx = f"{label} | {table_lead(ct, si)} | {ct.heading}"
+            row_words = said_words(row_ctx) if row_ctx else set()
+            table_noun = bool(row_ctx) and query.noun not in (None, "%", "ordinal") and _names_noun(
+                f"{sent.folded} | {row_ctx}", query.noun)
             for ci, clause in enumerate(sent.parts):
                 cs, ce = clause.start, clause.end
                 # a clause split off a long sentence keeps its predecessor as context
-                before = (sent.parts[ci - 1].words if ci else set()) | note_ctx
+                before = (sent.parts[ci - 1].words if ci else set()) | note_ctx | row_words
                 clause_cov = max(coverage(words, clause.words, weights), 0.9 * coverage(words, clause.words | before, weights))
                 clause_rank = max(coverage(telling, clause.words, own), 0.8 * coverage(telling, clause.words | before, own))
                 previous = 0.0  # attachment of the clause's figure before this one
@@ -491,6 +516,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     if _is_reference_number(folded_all, a, b):
                         continue
                     attach = attachment(folded_all, a, b, query.noun, fuzzy=ocr)
+                    if attach == 0.0 and table_noun:
+                        attach = TABLE_ATTACH  # a table's cell counts what its headers or its lead sentence name
                     if attach == 0.0 and previous >= 0.7 and re.match(r"\s*(?:[,;.)]|$)", folded_all[b : b + 3]):
                         # a bare figure continuing an enumeration counts the same noun:
                         # "công chức được giao là 58, đang thực hiện 53"
@@ -520,10 +547,12 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     lo = max(lo, folded_all.rfind(";", lo, a) + 1)
                     semi = folded_all.find(";", b, hi)
                     hi = semi if semi >= 0 else hi
-                    local = with_acronyms(said_words(folded_all[lo:hi]) | lead, acr)
+                    local = with_acronyms(said_words(folded_all[lo:hi]) | lead | row_words, acr)
                     # the phrase said beside the figure, within its item of a "; " list ("256 đơn khiếu nại; 36 đơn tố cáo")
                     w_end = folded_all.find(";", b, min(ce, b + 30))
                     window = folded_all[max(cs, a - 45, folded_all.rfind(";", cs, a) + 1) : w_end if w_end >= 0 else min(ce, b + 30)]
+                    if row_ctx:
+                        window = f"{window} | {row_ctx}"
                     near = max(coverage(phrase, window, weights), coverage(phrase, lead, weights)) if phrase else 0.0
                     channel_here = channel is not None and re.search(
                         channel, own_phrase(text, folded_all, a, b, seg_start, min(seg_end, ce))) is not None
@@ -563,6 +592,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
                     # a scan's signs inside a word ("tré& han") must not hide the share's head
                     own_text = without_debris(f"{folded_all[lo:hi]} | {clause.folded} | {' '.join(lead)}")
+                    if row_ctx:  # a cell's share ("Tỷ lệ (%)") is of what its row's other headers say
+                        own_text = f"{own_text} | {sent.folded}"
                     # only the opposite case in the figure's own stretch ("85 thủ tục thuộc cấp tỉnh" for "cấp xã",
                     # "đúng hạn 25.012" for "trễ hạn"): another figure's
                     # what there is ("có tất cả mấy Phó Chánh Văn phòng?") is not what one act did ("đề nghị bổ
@@ -611,7 +642,13 @@ def _title_line(ev: Evidence) -> bool:
     title inside a chunk, which names a topic and says nothing a speech could quote."""
     line = ev.passage.chunk.text[slice(*_line_around(ev.passage.chunk.text, ev.start, ev.end))].strip(" *#\t")
     quote = ev.quote.strip(" *#\t")
-    return line == quote and len(quote.split()) <= 15 and not re.search(r"[.;:!?]$", quote)
+    if line != quote or re.search(r"[.;:!?]$", quote):
+        return False
+    # the report's own title ("Kết quả công tác tiếp công dân, … năm 2024") however long
+    return len(quote.split()) <= 15 or fold(quote) == fold(ev.passage.meta.title or "").strip(" .")
+
+
+HEADING_ITEMS = 0.8  # share of a list question's words its section heading must say for the items under it to answer
 
 
 def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeights,
@@ -627,12 +664,16 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
     for rank, p in enumerate(passages):
         ct = read_chunk(p, wanted)
         telling = _telling(words, p, told)
+        # "Nhiệm vụ trọng tâm 6 tháng cuối năm gồm những gì?": the items under the section the question names
+        # say nothing of its words themselves
+        items_of_heading = query.kind == "list" and coverage(words, ct.heading_words, weights) >= HEADING_ITEMS
+        section = _named_section(words, p, weights) if items_of_heading else None
         for sent in ct.sentences:
             sent_words = with_acronyms(sent.words, acr)
             own = coverage(words, sent_words, weights)
-            if own == 0.0:
+            if own == 0.0 and not items_of_heading:
                 continue
-            if _is_heading(sent.folded, ct.heading):
+            if _is_heading(sent.folded, fold(section[1]) if section else ct.heading):
                 continue  # a section title ("Về đánh giá xếp loại …") names the topic, it does not answer it
             note_ctx = notes.context(p, sent.start) if notes else set()
             ctx = coverage(words, sent_words | ct.heading_words | note_ctx, weights)
@@ -645,9 +686,16 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
             score = rank_own + 0.4 * rank_ctx + 0.3 * _bigram_bonus(pairs, sent.folded, weights) + 0.1 / (1 + rank)
             if p.extra.get("secondary"):  # another report of the asked year: it answers when the main one cannot
                 score -= 0.15
-            out.append(Evidence(p, sent.start, sent.end, score, max(own, 0.9 * ctx)))
+            extra = {"section": section} if section else {}
+            out.append(Evidence(p, sent.start, sent.end, score, max(own, 0.9 * ctx), extra=extra))
     out.sort(key=lambda ev: -ev.score)
     return out
+
+
+def _named_section(words: list[str], p: Passage, weights: TermWeights) -> tuple[str, str]:
+    """The report and the heading of `p`'s path that says most of the question's words."""
+    best = max(p.chunk.heading_path, key=lambda h: coverage(words, fold(h), weights))
+    return p.doc_id, best
 
 
 # --- composing the answer -------------------------------------------------------
@@ -979,6 +1027,13 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
             c.score += (0.25 + 0.5 * coverage(asked, intro, weights)) * _enumerates(c.quote)
         cands.sort(key=lambda ev: -ev.score)
         best = cands[0]
+        if best.extra.get("section"):  # the items under the section the question names, in their order
+            items = [c for c in cands if c.extra.get("section") == best.extra["section"]]
+            items = sorted(items, key=lambda c: (c.passage.chunk.char_start, c.start))[: th.max_list_items]
+            lines = [f"{source_phrase(best.passage)}:"]
+            for c in items:
+                lines.append(f"- “{clean_quote(c.quote)}” [{cites.cite(c.passage, c.quote)}]")
+            return Draft("\n".join(lines), cites.items, False)
         # the list lives where the best sentence is: its chunk, plus near-equal sentences of the same report
         close = [c for c in cands if c.score >= 0.6 * best.score]
         same = [c for c in close if c.passage.chunk.chunk_id == best.passage.chunk.chunk_id]

@@ -103,7 +103,9 @@ _QUOTE_REQUEST = re.compile(r"\b(?:phat bieu|noi chuyen|trich dan|trich|doan van
 
 # What a request for quotes is about: "(bài phát biểu) về <topic>", up to the request's own words
 # ("…, cần một đoạn trích nguyên văn trong báo cáo …, ghi rõ nguồn").
-_QUOTE_TOPIC = re.compile(r"\bve\s+(.+?)(?=,?\s*\b(?:can|trong bao cao|theo bao cao|tu bao cao|ghi ro|giup|nho)\b|[.?!;]|$)")
+# A purpose clause ends it too: "về kết quả … năm 2024 để em đưa vào bài phát biểu".
+_QUOTE_TOPIC = re.compile(r"\bve\s+(.+?)(?=,?\s*\b(?:can|trong bao cao|theo bao cao|tu bao cao|ghi ro|giup|nho"
+                          r"|de (?:em|toi|minh|chung toi|dua|dung|phat bieu|noi|lam|phuc vu|trich))\b|[.?!;]|$)")
 
 
 def _quote_topic(folded: str) -> str:
@@ -638,6 +640,8 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     kind = parse_kind(asking)
     noun, noun_phrase = parse_noun(asking, _without_units(asking))
     quote_request = bool(_QUOTE_REQUEST.search(folded))
+    if quote_request:  # "trích giúp em mấy đoạn về …" asks for passages, not for a count of "đoàn"
+        kind, noun, noun_phrase = "open", None, None
     topic = content_words(_quote_topic(folded) if quote_request else folded)
     months = asked_months(folded)
     if months and months[0] < months[1] and not any(k in period for k in ("half", "quarter")):

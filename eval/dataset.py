@@ -142,6 +142,16 @@ def _figure_in(figure: str, text: str) -> bool:
     return re.search(rf"(?<!\d)(?<!\d[.,]){needle}(?!\d)(?![.,]\d)", text) is not None
 
 
+def _raw_text(path: Path) -> str:
+    """A document's text before cleaning: the file itself, or what the loader reads from a PDF or DOCX
+    (a DOCX table as Markdown rows, whose cells are what evidence quotes)."""
+    if path.suffix.lower() in (".pdf", ".docx"):
+        from ingest.loaders import load
+
+        return "\n".join(page.text for page in load(path).pages)
+    return path.read_text(encoding="utf-8")
+
+
 def validate(items: list[QAItem], corpus_dir: str | Path) -> list[str]:
     """Every problem found, one human-readable line each; [] means the set is usable.
 
@@ -157,7 +167,7 @@ def validate(items: list[QAItem], corpus_dir: str | Path) -> list[str]:
     def doc_text(name: str) -> str | None:
         if name not in texts:
             path = corpus_dir / name
-            texts[name] = match_form(path.read_text(encoding="utf-8")) if path.is_file() else None
+            texts[name] = match_form(_raw_text(path)) if path.is_file() else None
         return texts[name]
 
     seen: set[str] = set()

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.document import Document
+from ingest.tables import rewrite_tables
 from ingest.vietnamese import diacritic_ratio, fold, nfc
 
 
@@ -81,6 +82,7 @@ class _Line:
     heading: bool = False  # explicit Markdown heading (#, whole-line bold): never joined
     hard_break_before: bool = False  # blank line (normal layout) or whitespace-only line before it
     tight: bool = False  # follows the previous line directly in a layout where blank lines are breaks
+    row: bool = False  # a table's row, read with its headers (see ingest.tables): a paragraph of its own
 
 
 def _clean_markdown(line: str) -> tuple[str, bool]:
@@ -123,15 +125,15 @@ def _lines(doc: Document) -> list[_Line]:
     """NFC, de-marked lines with page numbers and page furniture removed; blank-line layout decoded."""
     raw_pages = [nfc(p.text).replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in doc.pages]
     running = _running_lines(raw_pages)
-    raw: list[tuple[str, int | None]] = []
+    raw: list[tuple[str, int | None, bool]] = []
     for page, lines in zip(doc.pages, raw_pages):
-        for ln in lines:
-            if _PAGE_NUMBER.match(ln) or ln.strip() in running:
-                raw.append((_PAGE_MARK, page.number))  # page furniture: never a paragraph break
+        for ln, row in rewrite_tables(lines):
+            if not row and (_PAGE_NUMBER.match(ln) or ln.strip() in running):
+                raw.append((_PAGE_MARK, page.number, False))  # page furniture: never a paragraph break
             else:
-                raw.append((_CONTROL.sub("", ln), page.number))
-        raw.append((_PAGE_MARK, page.number))
-    nonblank = [i for i, (ln, _) in enumerate(raw) if ln.strip() and ln != _PAGE_MARK]
+                raw.append((_CONTROL.sub("", ln), page.number, row))
+        raw.append((_PAGE_MARK, page.number, False))
+    nonblank = [i for i, (ln, _, row) in enumerate(raw) if ln.strip() and ln != _PAGE_MARK and not row]
     # PDF text that puts a blank line after every wrapped line: there blank lines mean nothing,
     # only a whitespace-only line (a layout gap, e.g. after the title) separates paragraphs.
     followed = sum(1 for i in nonblank if i + 1 < len(raw) and not raw[i + 1][0].strip())
@@ -140,11 +142,11 @@ def _lines(doc: Document) -> list[_Line]:
     double_spaced = wrapped and followed > 0.8 * len(nonblank)
     out: list[_Line] = []
     gap: list[str] = []
-    for ln, page in raw:
+    for ln, page, row in raw:
         if ln == _PAGE_MARK or not ln.strip():
             gap.append(ln)
             continue
-        text, heading = _clean_markdown(ln)
+        text, heading = _clean_markdown(ln) if not row else (ln, False)
         text = _normalise(text)
         if not text:
             continue
@@ -155,7 +157,7 @@ def _lines(doc: Document) -> list[_Line]:
         else:
             hard = bool(gap)
         tight = bool(out) and not double_spaced and not gap
-        out.append(_Line(text, page, heading=heading, hard_break_before=hard and bool(out), tight=tight))
+        out.append(_Line(text, page, heading=heading, hard_break_before=hard and bool(out), tight=tight, row=row))
         gap = []
     return out
 
@@ -176,7 +178,7 @@ def _is_caps(line: str) -> bool:
 def _joins(para: list[_Line], nxt: _Line) -> bool:
     """Whether the next line continues the paragraph being built."""
     last = para[-1]
-    if nxt.heading or last.heading or is_boundary(nxt.text):
+    if nxt.heading or last.heading or nxt.row or last.row or is_boundary(nxt.text):
         return False
     if nxt.text[:1].islower():
         return not last.text.rstrip().endswith("./.")  # a lower-case line never starts a sentence

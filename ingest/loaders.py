@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ingest.document import Document, Page
 from ingest.errors import IngestError
+from ingest.tables import markdown_table
 from ingest.vietnamese import diacritic_ratio, nfc
 
 SUPPORTED = {".txt", ".md", ".pdf", ".docx"}
@@ -176,7 +177,7 @@ def _docx_text(path: Path, data: bytes) -> str:
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            lines.extend(_table_rows(block))
+            lines.append("\n".join(_table_rows(block)))
         else:
             text = block.text.strip()
             if text:
@@ -194,16 +195,7 @@ def _heading_prefix(paragraph) -> str:
 
 
 def _table_rows(table) -> list[str]:
-    """Each row as "ô 1 | ô 2"; merged cells (repeated by python-docx) are written once."""
-    rows = []
-    for row in table.rows:
-        cells: list[str] = []
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()))
-        if any(cells):
-            rows.append(" | ".join(cells))
-    return rows
+    """The table as Markdown rows, one cell per grid column (a merged cell is repeated, as python-docx reads
+    it, so every figure stays under its header); cleaning reads each row with its headers (ingest.tables)."""
+    rows = [[" ".join(cell.text.split()) for cell in row.cells] for row in table.rows]
+    return markdown_table([r for r in rows if any(r)])

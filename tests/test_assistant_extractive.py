@@ -1072,3 +1072,40 @@ def test_a_markdown_footnote_is_read_with_the_sentence_that_calls_it():
     )
     draft = ask("Kể tên một số mô hình Dân vận khéo tiêu biểu năm 2022.", ps)
     assert "Ngày thứ Bảy cùng dân" in draft.text and "[^2]" not in draft.text
+
+
+def test_a_table_row_answers_with_the_cell_under_the_asked_header_in_the_asked_row():
+    # a Markdown/DOCX table as cleaning writes it: one line per row, each cell after its header
+    ps = passages(
+        "Năm 2022, toàn tỉnh tiếp nhận 775.643 hồ sơ, trễ hạn 4.216 hồ sơ. Kết quả cụ thể theo từng cấp như sau:\n\n"
+        "Cấp tỉnh – Hồ sơ tiếp nhận: 168.452; Trễ hạn: 1.056; Tỷ lệ đúng hạn: 99,3%\n\n"
+        "Cấp huyện – Hồ sơ tiếp nhận: 214.376; Trễ hạn: 2.459; Tỷ lệ đúng hạn: 98,8%\n\n"
+        "Cấp xã – Hồ sơ tiếp nhận: 392.815; Trễ hạn: 701; Tỷ lệ đúng hạn: 99,8%",
+    )
+    draft = ask("Năm 2022 cấp huyện trễ hạn bao nhiêu hồ sơ?", ps)
+    assert not draft.abstained and draft.meta["figures"] == ["2.459"]
+    assert "Cấp huyện – Hồ sơ tiếp nhận: 214.376; Trễ hạn: 2.459" in draft.text
+    # the share column is the share its row's other headers say
+    draft = ask("Năm 2022 tỷ lệ hồ sơ đúng hạn của cấp xã là bao nhiêu?", ps)
+    assert draft.meta["figures"] == ["99,8%"]
+
+
+def test_a_list_asked_by_its_section_title_is_the_items_under_it():
+    meta = DocMeta(doc_id="h1.txt", title="Báo cáo", issuer="UBND tỉnh Gia Lai", province="Gia Lai",
+                   period=Period(2025, half=1))
+    head = "IV. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2025"
+    items = ["1. Kiện toàn bộ phận tiếp công dân tại UBND cấp xã sau sắp xếp.",
+             "2. Hoàn thành bàn giao hồ sơ vụ việc từ cấp huyện cho cấp xã trước ngày 15/7/2025.",
+             "3. Tiếp tục nhân rộng hình thức tiếp công dân trực tuyến."]
+    ps = [Passage(Chunk("h1.txt#0001", "h1.txt", "Tỷ lệ giải quyết khiếu nại còn thấp.", ["III. Hạn chế"]), meta, 0.0),
+          Passage(Chunk("h1.txt#0002", "h1.txt", f"{head}\n\n{items[0]}", [head, items[0]]), meta, 0.0)]
+    ps += [Passage(Chunk(f"h1.txt#000{i + 3}", "h1.txt", item, [head, item]), meta, 0.0)
+           for i, item in enumerate(items[1:])]
+    for i, p in enumerate(ps):
+        p.chunk.char_start, p.chunk.char_end = 100 * i, 100 * i + 90
+    draft = ask("Nhiệm vụ trọng tâm 6 tháng cuối năm 2025 gồm những việc gì?", ps)
+    assert not draft.abstained
+    for item in items:
+        assert item.split(" ", 1)[1].rstrip(".") in draft.text
+    assert draft.text.index("Kiện toàn") < draft.text.index("Hoàn thành") < draft.text.index("nhân rộng")
+    assert "Tỷ lệ giải quyết" not in draft.text

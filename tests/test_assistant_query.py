@@ -432,7 +432,8 @@ def test_the_tasks_set_for_a_period_are_read_in_the_report_whose_title_names_it(
     sel = select_documents(docs, understand("Quý II năm 2024 Sơn La có những nhiệm vụ trọng tâm nào?"))
     assert sel.doc_ids == ["sl24q1"] and sel.reason is None
     sel = select_documents(DOCS, understand("Quý II năm 2024 Sơn La có những nhiệm vụ trọng tâm nào?"))
-    assert sel.doc_ids == [] and sel.reason == "no report for this period"  # no title names it: not covered
+    # no title names it: only the passages that name the quarter and its year may answer (else the answer abstains)
+    assert sel.doc_ids == ["sl24q1"] and sel.reason is None and sel.require_year == 2024 and "ii" in sel.require_part
 
 
 def test_a_group_measured_in_people_is_what_is_counted():
@@ -502,3 +503,24 @@ def test_a_half_read_in_the_full_year_report_needs_evidence_naming_the_half():
 def test_vu_is_a_case_but_nhiem_vu_is_not():
     assert understand("Đã giải quyết bao nhiêu vụ khiếu nại?").noun == "vu viec"
     assert understand("Năm 2023 có bao nhiêu nhiệm vụ được giao?").noun != "vu viec"
+
+
+def test_tasks_for_a_half_no_report_covers_are_read_where_a_heading_names_that_half():
+    # "Nhiệm vụ trọng tâm 6 tháng cuối năm 2025" is set in the first half's report, whose title names only its own
+    docs = {"gl24": DocMeta("gl24", issuer="UBND tỉnh Gia Lai", province="Gia Lai", period=Period(2024)),
+            "gl25h1": DocMeta("gl25h1", issuer="UBND tỉnh Gia Lai", province="Gia Lai", period=Period(2025, half=1))}
+    sel = select_documents(docs, understand("Nhiệm vụ trọng tâm 6 tháng cuối năm 2025 gồm những gì?"))
+    assert not sel.reason and sel.require_year == 2025 and sel.require_part and "cuoi" in sel.require_part
+    # a figure of that half is still in no report
+    sel = select_documents(docs, understand("6 tháng cuối năm 2025 tiếp nhận bao nhiêu đơn?"))
+    assert sel.reason == "no report for this period"
+
+
+@pytest.mark.parametrize("question", [
+    "Anh/chị trích giúp em mấy đoạn về kết quả giải quyết khiếu nại năm 2024 để em đưa vào bài phát biểu.",
+    "soan giup doan noi ve tiep cong dan truc tuyen nam 2024 de phat bieu",
+])
+def test_a_request_for_quotes_is_not_a_count_and_its_topic_ends_before_its_purpose(question):
+    q = understand(question)
+    assert q.quote_request and q.kind == "open" and q.noun is None
+    assert not {"em", "dua", "phat", "bieu"} & set(q.topic)

@@ -77,37 +77,51 @@ def test_citation_support_floor(dev_metrics):
     assert dev_metrics["overall"]["citation_support"] >= FLOORS["citation_support"]
 
 
-# The same Assistant on a report it was never tuned on (eval/unseen/, synthetic, written blind in session 13 and
-# studied after its blind score), indexed alone as a user's own upload would be. Floors under the measured values.
-UNSEEN_FLOORS = {
-    "numbers_exact": 0.65,  # (0.750 on 2026-12-03; blind before study 0.536)
-    "abstention_correct": 0.70,  # (0.75, 8 items; blind 0.62)
-    "false_abstention_max": 0.05,  # (0.031; blind 0.156)
-    "citation_support": 0.80,  # (0.879; blind 0.742)
+# The same Assistant on reports it was never tuned on (synthetic, each written blind by a helper that never read
+# the assistant, scored once, then studied), indexed alone as a user's own uploads would be. Floors under the
+# measured values.
+UNSEEN_SETS = {
+    # eval/unseen/: one Markdown report (Bình Định 2024, footnotes, a table), session 13
+    "unseen": ("unseen", "qa_unseen.jsonl", {
+        "numbers_exact": 0.65,  # (0.750 on 2026-12-03; blind before study 0.536)
+        "abstention_correct": 0.70,  # (0.75, 8 items; blind 0.62)
+        "false_abstention_max": 0.05,  # (0.031; blind 0.156)
+        "citation_support": 0.80,  # (0.882; blind 0.742)
+    }),
+    # eval/unseen2/: two Word reports of one office (Gia Lai 2024 and 6 tháng đầu năm 2025, seven tables), session 14
+    "unseen2": ("unseen2", "qa_unseen2.jsonl", {
+        "numbers_exact": 0.60,  # (0.667 on 2026-12-03; blind before study 0.424)
+        "abstention_correct": 0.70,  # (0.78, 9 items; blind 0.78)
+        "false_abstention_max": 0.10,  # (0.073: two ask about "năm nay" as if it were 2025; blind 0.171)
+        "citation_support": 0.75,  # (0.818; blind 0.750)
+    }),
 }
 
 
-@pytest.fixture(scope="module")
-def unseen_metrics(embedder, tmp_path_factory) -> dict:
+@pytest.fixture(scope="module", params=sorted(UNSEEN_SETS))
+def unseen(request, embedder, tmp_path_factory) -> tuple[dict, dict]:
     from assistant.service import Assistant
     from eval.dataset import load_dataset
     from eval.runner import run_eval
     from index.hybrid import HybridIndex
     from index.store import ingest_paths
 
-    out = tmp_path_factory.mktemp("eval_unseen")
-    report = ingest_paths([REPO_DIR / "eval" / "unseen"], out / "index", embedder, progress=False)
+    folder, name, floors = UNSEEN_SETS[request.param]
+    out = tmp_path_factory.mktemp(f"eval_{request.param}")
+    report = ingest_paths([REPO_DIR / "eval" / folder], out / "index", embedder, progress=False)
     assert not [f for f in report.files if f.status == "error"]
     index = HybridIndex.load(out / "index", embedder)
     assistant = Assistant(index, Settings(home=out / "home", index_dir=out / "index", llm=None))
-    dataset = REPO_DIR / "eval" / "qa_unseen.jsonl"
-    return run_eval(load_dataset(dataset), assistant, out / "out", progress=False, dataset=str(dataset)).metrics["ours"]
+    dataset = REPO_DIR / "eval" / name
+    metrics = run_eval(load_dataset(dataset), assistant, out / "out", progress=False, dataset=str(dataset)).metrics
+    return metrics["ours"], floors
 
 
-def test_unseen_report_floors(unseen_metrics):
-    overall = unseen_metrics["overall"]
-    assert unseen_metrics["errors"] == 0
-    assert overall["numbers_exact"] >= UNSEEN_FLOORS["numbers_exact"]
-    assert overall["abstention_correct"] >= UNSEEN_FLOORS["abstention_correct"]
-    assert overall["false_abstention"] <= UNSEEN_FLOORS["false_abstention_max"]
-    assert overall["citation_support"] >= UNSEEN_FLOORS["citation_support"]
+def test_unseen_report_floors(unseen):
+    metrics, floors = unseen
+    overall = metrics["overall"]
+    assert metrics["errors"] == 0
+    assert overall["numbers_exact"] >= floors["numbers_exact"]
+    assert overall["abstention_correct"] >= floors["abstention_correct"]
+    assert overall["false_abstention"] <= floors["false_abstention_max"]
+    assert overall["citation_support"] >= floors["citation_support"]

@@ -124,7 +124,7 @@ def test_docx_through_pipeline_sections(tmp_path):
         subheading="1. Số liệu chi tiết",
     )
     pd = process_file(path)
-    assert any("Hồ sơ trực tuyến | 70%" in c.text for c in pd.chunks)
+    assert any("Hồ sơ trực tuyến – Kết quả: 70%" in c.text for c in pd.chunks)  # the row read with its header
     assert pd.chunks[0].page is None
     table_chunk = next(c for c in pd.chunks if "Hồ sơ trực tuyến" in c.text)
     assert table_chunk.heading_path[0] == "I. Kết quả thực hiện"

@@ -1,0 +1,54 @@
+"""Tables read row by row with their headers: Markdown pipe tables and real DOCX tables, through cleaning."""
+
+from __future__ import annotations
+
+from ingest.cleaning import clean
+from ingest.loaders import load
+from ingest.tables import is_row_line, linearize, rewrite_tables, row_line
+from ingest.vietnamese import fold
+from tests.fixtures_docs import make_docx
+
+MARKDOWN = """Kết quả giải quyết hồ sơ theo từng cấp như sau:
+
+| Cấp | Hồ sơ tiếp nhận | Trễ hạn | Tỷ lệ đúng hạn |
+|---|---|---|---|
+| Cấp tỉnh | 168.452 | 1.056 | 99,3% |
+| **Cấp huyện** | 214.376 | 2.459 | 98,8% |
+
+Hồ sơ trễ hạn tập trung ở lĩnh vực đất đai.
+"""
+
+
+def test_each_row_names_its_cells_by_their_headers():
+    lines = rewrite_tables(MARKDOWN.splitlines())
+    rows = [ln for ln, row in lines if row]
+    assert rows == [
+        "Cấp tỉnh – Hồ sơ tiếp nhận: 168.452; Trễ hạn: 1.056; Tỷ lệ đúng hạn: 99,3%",
+        "Cấp huyện – Hồ sơ tiếp nhận: 214.376; Trễ hạn: 2.459; Tỷ lệ đúng hạn: 98,8%",
+    ]
+    assert [ln for ln, row in lines if not row][0].startswith("Kết quả giải quyết")
+
+
+def test_serial_numbers_are_dropped_and_a_percent_header_gives_its_sign():
+    headers = ["STT", "Loại đơn", "Tổng số đơn", "Tỷ lệ (%)", "Ghi chú"]
+    assert row_line(headers, ["1", "Đơn khiếu nại", "1.518", "91,2", "-"]) == \
+        "Đơn khiếu nại – Tổng số đơn: 1.518; Tỷ lệ: 91,2%"
+
+
+def test_a_two_level_header_and_a_merged_label_read_once():
+    rows = [["Cấp", "Tiếp nhận", "Tiếp nhận"], ["Cấp", "Trực tuyến", "Trực tiếp"],
+            ["Tổng cộng", "Tổng cộng", "12"]]
+    assert linearize(rows, 2) == ["Tổng cộng – Tiếp nhận – Trực tiếp: 12"]
+
+
+def test_a_docx_table_is_cleaned_into_rows_that_stand_as_paragraphs(tmp_path):
+    path = make_docx(
+        tmp_path / "bc.docx", "II. Kết quả", ["Kết quả tiếp công dân theo cấp như sau:"],
+        [["Cấp", "Số lượt", "Số vụ việc"], ["Cấp tỉnh", "497", "388"], ["Cấp huyện", "1.062", "859"]],
+    )
+    paragraphs = clean(load(path)).text.split("\n\n")
+    assert "Cấp huyện – Số lượt: 1.062; Số vụ việc: 859" in paragraphs
+    assert "Cấp tỉnh – Số lượt: 497; Số vụ việc: 388" in paragraphs
+    assert "Đoạn sau bảng." in paragraphs  # the text after the table is not joined to its last row
+    assert is_row_line(fold("Cấp huyện – Số lượt: 1.062; Số vụ việc: 859"))
+    assert not is_row_line(fold("Năm 2024, toàn tỉnh tiếp 4.872 lượt công dân."))
