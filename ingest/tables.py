@@ -9,7 +9,8 @@ table reads as one long line of numbers. So each data row becomes one line that 
 Retrieval, the answerer and the quote then all see "trễ hạn" beside "2.459", and the user reads the
 row with its headers. Markdown pipe tables (and DOCX tables, which the loader writes in that form) are
 rewritten here; a serial-number column ("STT") is dropped, and a bare figure under a "%" header gets
-its "%".
+its "%". A table without figures (a Word header block or signature laid out in a borderless table) is
+kept as its text, row by row.
 """
 
 from __future__ import annotations
@@ -102,6 +103,11 @@ def linearize(rows: list[list[str]], header_rows: int) -> list[str]:
     return [ln for ln in lines if ln]
 
 
+def _once(cells: list[str]) -> list[str]:
+    """Non-empty cells, a merged cell (repeated in the next column) once."""
+    return [c for k, c in enumerate(cells) if c and (k == 0 or c != cells[k - 1])]
+
+
 def rewrite_tables(lines: list[str]) -> list[tuple[str, bool]]:
     """Every line with a flag telling a table row; each Markdown table is replaced by its rows' lines."""
     out: list[tuple[str, bool]] = []
@@ -118,8 +124,12 @@ def rewrite_tables(lines: list[str]) -> list[tuple[str, bool]]:
             j += 1
         sep = next((k for k, ln in enumerate(block) if _SEPARATOR.match(ln)), None)
         rows = [split_row(ln) for ln in block if not _SEPARATOR.match(ln)]
-        heads = sep if sep is not None and sep <= MAX_HEADER_ROWS else header_count(rows)
-        out.extend((ln, True) for ln in linearize(rows, heads))
+        if not any(is_figure(c) for row in rows for c in row):
+            # a layout table (the header block "UBND TỈNH … | CỘNG HÒA …", the signature): its text, row by row
+            out.extend((" | ".join(_once(row)), False) for row in rows if any(row))
+        else:
+            heads = sep if sep is not None and sep <= MAX_HEADER_ROWS else header_count(rows)
+            out.extend((ln, True) for ln in linearize(rows, heads))
         i = j
     return out
 

@@ -52,3 +52,11 @@ def test_a_docx_table_is_cleaned_into_rows_that_stand_as_paragraphs(tmp_path):
     assert "Đoạn sau bảng." in paragraphs  # the text after the table is not joined to its last row
     assert is_row_line(fold("Cấp huyện – Số lượt: 1.062; Số vụ việc: 859"))
     assert not is_row_line(fold("Năm 2024, toàn tỉnh tiếp 4.872 lượt công dân."))
+
+
+def test_a_layout_table_without_figures_keeps_its_text():
+    # Word reports often lay out the header block in a borderless table: the issuer must survive
+    lines = rewrite_tables(["| UBND TỈNH GIA LAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+                            "| Số: 57/BC-UBND | Gia Lai, ngày 12 tháng 12 năm 2024 |"])
+    assert lines == [("UBND TỈNH GIA LAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", False),
+                     ("Số: 57/BC-UBND | Gia Lai, ngày 12 tháng 12 năm 2024", False)]
