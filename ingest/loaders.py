@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ingest.document import Document, Page
 from ingest.errors import IngestError
-from ingest.tables import markdown_table
+from ingest.tables import is_figure, markdown_table
 from ingest.vietnamese import diacritic_ratio, nfc
 
 SUPPORTED = {".txt", ".md", ".pdf", ".docx"}
@@ -195,7 +195,18 @@ def _heading_prefix(paragraph) -> str:
 
 
 def _table_rows(table) -> list[str]:
-    """The table as Markdown rows, one cell per grid column (a merged cell is repeated, as python-docx reads
-    it, so every figure stays under its header); cleaning reads each row with its headers (ingest.tables)."""
+    """A data table as Markdown rows, one cell per grid column (a merged cell is repeated, as python-docx reads
+    it, so every figure stays under its header); cleaning reads each row with its headers (ingest.tables).
+    A table without figures lays out text (the header block, the "Nơi nhận" and signature columns): its
+    cells' lines, row by row, as if they were paragraphs."""
     rows = [[" ".join(cell.text.split()) for cell in row.cells] for row in table.rows]
-    return markdown_table([r for r in rows if any(r)])
+    if any(is_figure(c) for row in rows for c in row):
+        return markdown_table([r for r in rows if any(r)])
+    lines: list[str] = []
+    for row in table.rows:
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) not in seen:  # a merged cell, repeated by python-docx, is read once
+                seen.add(id(cell._tc))
+                lines.extend(ln.strip() for ln in cell.text.split("\n") if ln.strip())
+    return lines

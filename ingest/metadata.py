@@ -194,7 +194,10 @@ def _header_agency(front_folded: list[str]) -> str | None:
 
 
 def _header_parent(front_folded: list[str]) -> bool:
-    return any(_PARENT.match(_NATIONAL.split(line)[0].strip()) for line in front_folded)
+    """Does the header's left column name a provincial People's Committee, on one line or wrapped over two
+    ("ỦY BAN NHÂN DÂN" / "TỈNH GIA LAI", each line beside the national motto in a tab-stopped header)?"""
+    left = [_NATIONAL.split(line)[0].strip() for line in front_folded]
+    return any(_PARENT.match(line) for line in left + [f"{a} {b}" for a, b in zip(left, left[1:])])
 
 
 def _issuer(front_folded, opening: list[str], title: str | None, text: str, province: str | None) -> str | None:

@@ -76,3 +76,12 @@ def test_unknown_stays_none():
 
 def test_province_list_complete():
     assert len(PROVINCES) == 63 and len(set(PROVINCES)) == 63
+
+
+def test_a_tab_stopped_header_names_the_committee_over_two_lines():
+    # Word headers set with tab stops: each line of the left column sits beside the national motto
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH GIA LAI Độc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 148/BC-UBND Gia Lai, ngày 18 tháng 6 năm 2025\n\nBÁO CÁO\n\nKết quả công tác 6 tháng đầu năm 2025\n\n"
+            "Thực hiện Công văn số 712/TTCP-VP, Ủy ban nhân dân tỉnh trân trọng báo cáo như sau:")
+    meta = extract_metadata("h1.txt", text)
+    assert meta.issuer == "UBND tỉnh Gia Lai" and meta.province == "Gia Lai"

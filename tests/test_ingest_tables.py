@@ -60,3 +60,26 @@ def test_a_layout_table_without_figures_keeps_its_text():
                             "| Số: 57/BC-UBND | Gia Lai, ngày 12 tháng 12 năm 2024 |"])
     assert lines == [("UBND TỈNH GIA LAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", False),
                      ("Số: 57/BC-UBND | Gia Lai, ngày 12 tháng 12 năm 2024", False)]
+
+
+def test_a_word_report_laid_out_in_borderless_tables_keeps_its_issuer_and_signer(tmp_path):
+    import docx
+
+    from ingest.pipeline import process_file
+
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 57/BC-UBND"
+    header.cell(1, 1).text = "Gia Lai, ngày 12 tháng 12 năm 2024"
+    for text in ("BÁO CÁO", "Kết quả công tác tiếp công dân năm 2024", "I. KẾT QUẢ",
+                 "Năm 2024, toàn tỉnh đã tiếp 4.872 lượt công dân."):
+        document.add_paragraph(text)
+    sign = document.add_table(rows=1, cols=2)
+    sign.cell(0, 0).text = "Nơi nhận:\n- Thanh tra Chính phủ;\n- Lưu: VT, NC."
+    sign.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhạm Minh Trí"
+    document.save(str(tmp_path / "bc.docx"))
+    meta = process_file(tmp_path / "bc.docx").meta
+    assert (meta.issuer, meta.doc_number, meta.date) == ("UBND tỉnh Gia Lai", "57/BC-UBND", "2024-12-12")
+    assert meta.signer == "Phạm Minh Trí"
