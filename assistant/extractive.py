@@ -199,15 +199,19 @@ def _names_noun(folded: str, noun: str) -> bool:
     return any(re.search(r"(?<![a-z])" + re.escape(f) + r"(?![a-z])", folded) for f in _noun_forms(noun))
 
 
-def _telling(words: list[str], p: Passage, cache: dict[str, list[str]]) -> list[str]:
+def _telling(words: list[str], p: Passage, cache: dict[str, list[str]], question: str) -> list[str]:
     """Question words minus the reporting office's own name ("Văn phòng UBND tỉnh").
 
     Those words hold for every sentence of its report: they decide whether the report
-    is the asked one (coverage), not which of its sentences answers.
+    is the asked one (coverage), not which of its sentences answers. Only a word the question
+    says as part of that name is dropped: "gia" of "Gia Lai" is not the "gia" of "quốc gia".
     """
     if p.doc_id not in cache:
-        own_name = set(re.findall(r"[a-z]+", fold(p.meta.issuer or "")))
-        cache[p.doc_id] = [w for w in words if w not in own_name] or words
+        name = re.findall(r"[a-z]+", fold(p.meta.issuer or ""))
+        pairs = {f"{a} {b}" for a, b in zip(name, name[1:])}
+        said = re.findall(r"[a-z]+", fold(question))
+        named = {w for a, b in zip(said, said[1:]) if f"{a} {b}" in pairs for w in (a, b)}
+        cache[p.doc_id] = [w for w in words if w not in named] or words
     return cache[p.doc_id]
 
 
@@ -458,7 +462,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
         ct = read_chunk(p, wanted)
         text, folded_all = ct.text, ct.folded
         aside = float(not asks_aside and _ASIDE.search(ct.heading) is not None)
-        telling = _telling(words, p, told)
+        telling = _telling(words, p, told, query.standalone)
         for si, sent in enumerate(ct.sentences):
             if not NUMBER.search(sent.folded):
                 continue
@@ -663,7 +667,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
     wanted = {w for w in words if len(w) >= 3} | pair_syllables(pairs)
     for rank, p in enumerate(passages):
         ct = read_chunk(p, wanted)
-        telling = _telling(words, p, told)
+        telling = _telling(words, p, told, query.standalone)
         # "Nhiệm vụ trọng tâm 6 tháng cuối năm gồm những gì?": the items under the section the question names
         # say nothing of its words themselves
         items_of_heading = query.kind == "list" and coverage(words, ct.heading_words, weights) >= HEADING_ITEMS
@@ -1023,7 +1027,7 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         for c in cands:
             head = re.split(r":|\bgom\b", fold(c.quote), maxsplit=1)
             intro = head[0] if len(head) > 1 else ""  # a bare run of ";" items introduces nothing
-            asked = _telling(query.topic, c.passage, told)  # the reporting office's own name says nothing here
+            asked = _telling(query.topic, c.passage, told, query.standalone)  # the reporting office's own name says nothing here
             c.score += (0.25 + 0.5 * coverage(asked, intro, weights)) * _enumerates(c.quote)
         cands.sort(key=lambda ev: -ev.score)
         best = cands[0]

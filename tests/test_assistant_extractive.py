@@ -1109,3 +1109,13 @@ def test_a_list_asked_by_its_section_title_is_the_items_under_it():
         assert item.split(" ", 1)[1].rstrip(".") in draft.text
     assert draft.text.index("Kiện toàn") < draft.text.index("Hoàn thành") < draft.text.index("nhân rộng")
     assert "Tỷ lệ giải quyết" not in draft.text
+
+
+def test_only_the_words_said_as_the_offices_name_are_dropped_from_what_tells_sentences_apart():
+    meta = DocMeta(doc_id="gl.txt", issuer="UBND tỉnh Gia Lai", province="Gia Lai", period=Period(2024))
+    p = passages("Đã cập nhật 2.751 vụ việc lên Cơ sở dữ liệu quốc gia.", meta=meta)[0]
+    words = ["cap", "nhat", "co", "so", "du", "lieu", "quoc", "gia"]
+    # "gia" of "quốc gia" is not the "Gia" of "Gia Lai"
+    assert extractive._telling(words, p, {}, "Cập nhật lên cơ sở dữ liệu quốc gia được bao nhiêu?") == words
+    told = extractive._telling(words + ["lai"], p, {}, "UBND tỉnh Gia Lai cập nhật lên cơ sở dữ liệu được bao nhiêu?")
+    assert "gia" not in told and "lai" not in told and "cap" in told
