@@ -16,7 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant import about_report, compose, extractive, grounding, llm as llm_mod, reading, shorthand, spans
 from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for, related_list
-from assistant.query import Query, all_periods, understand
+from assistant.query import MONTHS_OF_YEAR, Query, all_periods, understand
 from assistant.retriever import HybridRetriever, to_passages
 from index.passage import Passage, SearchFilters
 from ingest.document import DocMeta, Period
@@ -229,6 +229,9 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
         if not (q.half or q.quarter or re.search(r"\bca nam\b", fold(q.standalone))):
             wider = [d for d in same_year if d not in loose] or None
         exact = [d for d in loose if _period_matches(docs[d], q, exact=True)]
+        if q.months and not (q.half or q.quarter) and MONTHS_OF_YEAR.search(fold(q.standalone)):
+            # "9 tháng đầu năm 2025": no report covers those months alone; only passages that say them answer
+            return Selection(loose, require_part=rf"\b0?{q.months[1]} thang\b")
         if (q.half or q.quarter) and not exact:
             # the tasks set for "6 tháng cuối năm 2023" are in the report titled for it; else "6 tháng đầu năm
             # 2024" asked, only the full-year report: its figures are the year's, not the half's

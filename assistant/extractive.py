@@ -17,7 +17,7 @@ from assistant.compose import Citations, Draft, abstain, cap_first, period_key, 
 from assistant.footnotes import Footnotes
 from assistant.names import draft_missing_names, missing_names
 from assistant.parts import question_parts
-from assistant.query import (ASK_COUNT, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at,
+from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at,
                              named_whole, sibling_units, units_named)
 from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
                                read_chunk)
@@ -186,12 +186,17 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
 TABLE_ATTACH = 0.6  # as a bare figure continuing an enumeration of the noun
 
 
-def table_lead(ct: ChunkText, si: int) -> str:
-    """The folded sentence before a table's first row in the chunk ("Kết quả giải quyết hồ sơ theo cấp như sau:")."""
+def table_lead(ct: ChunkText, si: int, p: Passage, passages: list[Passage]) -> str:
+    """The folded sentence before a table's first row ("Kết quả giải quyết hồ sơ theo cấp như sau:"): in the
+    chunk, or at the end of the chunk before it when the table starts its chunk."""
     k = si
     while k >= 0 and is_row_line(ct.sentences[k].folded):
         k -= 1
-    return ct.sentences[k].folded if k >= 0 else ""
+    if k >= 0:
+        return ct.sentences[k].folded
+    before = _previous_passage(p, passages)
+    sentences = analyse(before.chunk).sentences if before is not None else []
+    return sentences[-1].folded if sentences else ""
 
 
 def _names_noun(folded: str, noun: str) -> bool:
@@ -408,6 +413,15 @@ _STATED_SPAN = re.compile(rf"\btu {_DAY} (?:den|toi) {_DAY}|\btu thang (\d{{1,2}
 _STATED_UPTO = re.compile(rf"\b(?:tinh|tinh den|den) {_DAY}")
 
 
+def part_months(query: Query) -> tuple[int, int] | None:
+    """The months of the quarter or half asked: quý III is (7, 9), 6 tháng đầu năm (1, 6)."""
+    if query.quarter:
+        return 3 * query.quarter - 2, 3 * query.quarter
+    if query.half:
+        return (1, 6) if query.half == 1 else (7, 12)
+    return None
+
+
 def stated_months(folded: str, last: bool = False) -> tuple[int, int] | None:
     """The months a text says its figures cover: "từ ngày 01/01/2024 đến ngày 28/2/2024" (1, 2),
     "tính đến ngày 28/2/2024" (1, 2); the first span stated, or with `last` the last; None if none."""
@@ -456,6 +470,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     channels = (channel_pattern(query), channel_pattern(query, scanned=True))
     wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | pair_syllables(pairs)
     asks_aside = _ASIDE.search(fold(query.standalone)) is not None
+    asked_span = query.months or part_months(query)
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
         channel = channels[bool(ocr)]
@@ -472,6 +487,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 stated = stated_months(paragraph_text(ct, si)) or stated_months(folded_all[: sent.start], last=True)
             if stated and stated != query.months:
                 continue  # "tháng 3/2024" is not answered by "từ ngày 01/01/2024 đến ngày 28/2/2024"
+            said = MONTHS_OF_YEAR.search(sent.folded)
+            if asked_span and said and (1, int(said.group(1))) != asked_span:
+                continue  # "quý III" is not answered by "9 tháng năm 2025 ước đạt 9.862 tỷ đồng"
             note_ctx = notes.context(p, sent.start) if notes else set()
             sent_cov = coverage(words, sent.words | ct.heading_words | note_ctx, weights)
             sent_rank = coverage(telling, sent.words | ct.heading_words | note_ctx, weights)
@@ -501,11 +519,14 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             other_act = act_said is not None and not act_said.search(context) and _ACTS.search(context) is not None
             other_unit = float(bool(units_here) and asked_unit not in units_here)
             # a table's row: every cell shares the row's label, the table's lead sentence and the heading
-            row_ctx = ""
+            row_ctx = label = ""
             if is_row_line(sent.folded):
                 label = sent.folded.split(" – ", 1)[0] if " – " in sent.folded else ""
-                row_ctx = f"{label} | {table_lead(ct, si)} | {ct.heading}"
+                row_ctx = f"{label} | {table_lead(ct, si, p, passages)} | {ct.heading}"
             row_words = said_words(row_ctx) if row_ctx else set()
+            if row_words:  # a row is read with the table's lead sentence, as a sentence with its paragraph
+                para_rank = max(para_rank, 0.85 * coverage(telling, sent.words | row_words | note_ctx, weights))
+                sent_cov = max(sent_cov, 0.85 * coverage(words, sent.words | row_words | note_ctx, weights))
             table_noun = bool(row_ctx) and query.noun not in (None, "%", "ordinal") and _names_noun(
                 f"{sent.folded} | {row_ctx}", query.noun)
             for ci, clause in enumerate(sent.parts):
@@ -580,7 +601,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "own_pairs": _bigram_bonus(pairs, folded_all[lo:hi], weights),
                         "other_unit": other_unit,
                         # "trễ hạn" asked: "trước hạn và đúng hạn 25.012 hồ sơ, chiếm tỷ lệ 93,2%" is the opposite case
-                        "case": case_agreement(cases, folded_all[lo:hi]),
+                        "case": case_agreement(cases, f"{folded_all[lo:hi]} | {label}" if row_ctx else folded_all[lo:hi]),
                         # the channel asked said in the figure's own phrase ("20 phản ánh … của công dân qua đơn
                         # thư"), not only somewhere in its sentence (the total "220 phản ánh" before it)
                         "channel": float(channel_here),
@@ -665,6 +686,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
     told: dict[str, list[str]] = {}
     acr = acronyms(query.question)
     wanted = {w for w in words if len(w) >= 3} | pair_syllables(pairs)
+    asked_span = query.months or part_months(query)
     for rank, p in enumerate(passages):
         ct = read_chunk(p, wanted)
         telling = _telling(words, p, told, query.standalone)
@@ -673,6 +695,9 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
         items_of_heading = query.kind == "list" and coverage(words, ct.heading_words, weights) >= HEADING_ITEMS
         section = _named_section(words, p, weights) if items_of_heading else None
         for sent in ct.sentences:
+            said = MONTHS_OF_YEAR.search(sent.folded)
+            if asked_span and said and (1, int(said.group(1))) != asked_span:
+                continue  # another span of months than the one asked ("9 tháng năm 2025" for "quý 3")
             sent_words = with_acronyms(sent.words, acr)
             own = coverage(words, sent_words, weights)
             if own == 0.0 and not items_of_heading:
@@ -910,6 +935,13 @@ def _quoted(cites: Citations, p: Passage, quote: str, notes: Footnotes | None = 
     """One quoted line, "Theo báo cáo …: “…” [n]." with the footnotes the quote calls; `p` is cited in `cites`."""
     n = cites.cite(p, quote)
     return f"{source_phrase(p)}: “{clean_quote(quote)}” [{n}]{_note_suffix(cites, notes, p, quote)}."
+
+
+def _previous_passage(p: Passage, passages: list[Passage]) -> Passage | None:
+    """The chunk that ends right where `p` starts in its report, when it is among `passages`."""
+    before = [q for q in passages if q.doc_id == p.doc_id and q.chunk.char_end <= p.chunk.char_start]
+    last = max(before, key=lambda q: q.chunk.char_end, default=None)
+    return last if last is not None and p.chunk.char_start - last.chunk.char_end <= 4 else None
 
 
 def _next_passage(p: Passage, passages: list[Passage]) -> Passage | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+from assistant.thesaurus import opposed_said
 from ingest.document import Period
 from ingest.metadata import PROVINCES  # the 63 provinces, one list for metadata and questions
 from ingest.vietnamese import diacritic_ratio, fold, nfc, parse_number
@@ -242,12 +243,18 @@ _MONTH = re.compile(r"\bthang (\d{1,2})\b")
 _FROM_JANUARY = re.compile(r"\b(?:tinh (?:den|toi)|den het|den cuoi|tu dau nam)\b[^.?]*$")
 
 
+# "9 tháng đầu năm", "9 tháng năm 2025": the months from January (3 and 6 are the first quarter and half)
+MONTHS_OF_YEAR = re.compile(r"\b0?([2-9]|1[01]) thang (?:dau )?nam\b")
+
+
 def asked_months(folded: str) -> tuple[int, int] | None:
     """The months a question names: "tháng 3/2024" (3, 3), "từ tháng 1 đến tháng 6" (1, 6),
-    "tính đến tháng 2" / "từ đầu năm đến cuối tháng 2" (1, 2); None when it names none."""
+    "tính đến tháng 2" / "từ đầu năm đến cuối tháng 2" (1, 2), "9 tháng đầu năm" (1, 9); None when it
+    names none."""
     found = [(m.start(), int(m.group(1))) for m in _MONTH.finditer(folded) if 1 <= int(m.group(1)) <= 12]
     if not found:
-        return None
+        m = MONTHS_OF_YEAR.search(folded)
+        return (1, int(m.group(1))) if m and m.group(1) not in ("3", "6") else None
     (at, first), last = found[0], found[-1][1]
     if len(found) == 1 and _FROM_JANUARY.search(folded[max(0, at - 40) : at]):
         return (1, first)
@@ -768,6 +775,12 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
         base = f"{base[:period_at].rstrip()} {label} {base[period_at:].lstrip()}".strip()
     if q.province and prev.province:
         base = _cut(base, r"\b(?:tinh |thanh pho )?" + re.escape(fold(prev.province)))
+    swapped = False
+    for start, end, opposites in opposed_said(fold(q.question)):  # "còn cấp xã?" after "… cấp tỉnh …"
+        m = re.search(r"\b(?:" + "|".join(re.escape(o) for o in sorted(opposites, key=len, reverse=True)) + r")\b",
+                      fold(base))
+        if m and len(fold(q.question)) == len(q.question):
+            base, swapped = base[: m.start()] + q.question[start:end].lower() + base[m.end():], True
     if q.noun and prev.noun:
         old = q.noun_phrase and prev.noun == q.noun
         forms = NOUNS.get(prev.noun, [])
@@ -789,7 +802,7 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
                 break
         else:
             base = f"{base} {new_words}"
-    elif q.topic and not q.noun and not any(k in q.explicit for k in ("year", "half", "quarter", "province", "unit")):
+    elif q.topic and not q.noun and not swapped and not any(k in q.explicit for k in ("year", "half", "quarter", "province", "unit")):
         base = f"{base} {_strip_followup(q.question)}"
     if q.unit and prev.unit and q.unit != prev.unit:
         base = f"{base} ({q.unit})"

@@ -74,23 +74,31 @@ def _groups_said(folded: str) -> set[int]:
     return {_GROUP_OF[m.group(0)] for m in _ANY.finditer(without_debris(folded))}
 
 
+def opposed_said(folded: str) -> list[tuple[int, int, list[str]]]:
+    """Each phrase with an opposite that the folded text says ("cap xa"), as (start, end, the phrases of
+    its opposite groups): a follow-up "còn cấp xã?" puts it in the place of the last turn's "cấp tỉnh"."""
+    return [(m.start(), m.end(), [p for o in sorted(_OPPOSITE_OF[_GROUP_OF[m.group(0)]]) for p in GROUPS[o]])
+            for m in _ANY.finditer(folded) if _GROUP_OF[m.group(0)] in _OPPOSITE_OF]
+
+
 def cases_asked(asked: str) -> frozenset[int]:
     """The groups with opposites that the folded question says ("trễ hạn", "chưa giải quyết xong"): read
     once per question, then compared with each figure's words by `case_agreement`."""
     return frozenset(g for g in _groups_said(asked) if g in _OPPOSITE_OF)
 
 
-def case_agreement(cases: frozenset[int], said: str) -> int:
-    """+1 when the folded text `said` qualifies its figure as the question does (`cases`, from
-    `cases_asked`: "đang giải quyết 1.853 hồ sơ" for "chưa giải quyết xong"), -1 when only as its opposite
-    ("trước hạn và đúng hạn 25.012 hồ sơ" for "trễ hạn"), 0 when the question asks no such case or the text
-    says neither."""
+def case_agreement(cases: frozenset[int], said: str) -> float:
+    """The share of the asked cases (`cases`, from `cases_asked`) the folded text `said` qualifies its figure
+    with ("đang giải quyết 1.853 hồ sơ" for "chưa giải quyết xong": 1), -1 when it says an asked case's
+    opposite instead ("trước hạn và đúng hạn 25.012 hồ sơ" for "trễ hạn"), 0 when the question asks no such
+    case or the text says none. Each asked case counts on its own: "trễ hạn … ở cấp xã" agrees on "trễ hạn"
+    but is -1 for "cấp tỉnh"; "trễ hạn 3.113" (no level) is 0.5 for "cấp tỉnh … trễ hạn"."""
     if not cases:
         return 0
     in_text = _groups_said(said)
-    if cases & in_text:
-        return 1
-    return -1 if any(_OPPOSITE_OF[g] & in_text for g in cases) else 0
+    if any(_OPPOSITE_OF[g] & in_text and g not in in_text for g in cases):
+        return -1.0
+    return len(cases & in_text) / len(cases)
 
 
 def alternatives(phrase: str) -> list[str]:

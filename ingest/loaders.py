@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ingest.document import Document, Page
+from ingest import pdf_tables
 from ingest.errors import IngestError
 from ingest.tables import is_figure, markdown_table
 from ingest.vietnamese import diacritic_ratio, nfc
@@ -129,6 +130,18 @@ def _reject_font_encodings(path: Path, text: str) -> None:
 # --- PDF -------------------------------------------------------------------------
 
 
+def _page_text(page) -> str:
+    """A page's plain text, its tables (found in the layout text) written back as Markdown rows."""
+    plain = page.extract_text() or ""
+    if not pdf_tables.may_hold_tables(plain):
+        return plain
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # the layout mode fails on some pages that the plain mode reads: keep the plain text
+        return plain
+    return pdf_tables.with_tables(plain, pdf_tables.tables_in_layout(layout))
+
+
 def _pdf_pages(path: Path, data: bytes) -> list[Page]:
     """Text of each PDF page with its 1-based number; scanned, encrypted or broken PDFs are refused."""
     from pypdf import PdfReader
@@ -142,7 +155,7 @@ def _pdf_pages(path: Path, data: bytes) -> list[Page]:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(path, "PDF được mã hoá/đặt mật khẩu; hãy gỡ mật khẩu rồi nạp lại")
-        pages = [Page(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
+        pages = [Page(i + 1, _page_text(page)) for i, page in enumerate(reader.pages)]
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:

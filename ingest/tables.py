@@ -145,12 +145,13 @@ def is_row_line(folded_line: str) -> bool:
     return ROW_LINE.match(folded_line.strip()) is not None
 
 
-def markdown_table(rows: list[list[str]]) -> list[str]:
-    """Rows of cells (a DOCX table) written as a Markdown table, with the separator under its header rows."""
+def markdown_table(rows: list[list[str]], header_rows: int | None = None) -> list[str]:
+    """Rows of cells (a DOCX or PDF table) as a Markdown table, the separator under its header rows (those
+    above the first row holding a figure, unless the caller knows them)."""
     if not rows:
         return []
     lines = ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in rows]
-    heads = header_count(rows)
+    heads = header_count(rows) if header_rows is None else header_rows
     if heads:
         lines.insert(heads, "|" + "---|" * max(len(r) for r in rows))
     return lines

@@ -1119,3 +1119,30 @@ def test_only_the_words_said_as_the_offices_name_are_dropped_from_what_tells_sen
     assert extractive._telling(words, p, {}, "Cập nhật lên cơ sở dữ liệu quốc gia được bao nhiêu?") == words
     told = extractive._telling(words + ["lai"], p, {}, "UBND tỉnh Gia Lai cập nhật lên cơ sở dữ liệu được bao nhiêu?")
     assert "gia" not in told and "lai" not in told and "cap" in told
+
+
+def test_a_figure_said_for_another_span_of_months_does_not_answer_a_quarter():
+    meta = DocMeta(doc_id="q3.txt", issuer="Sở Nội vụ tỉnh Quảng Trị", province="Quảng Trị", period=Period(2025, quarter=3))
+    ps = passages("Thu ngân sách nhà nước trên địa bàn 9 tháng năm 2025 ước đạt 9.862 tỷ đồng, bằng 78,4% dự toán.",
+                  meta=meta)
+    assert ask("Riêng quý 3 thu ngân sách nhà nước trên địa bàn được bao nhiêu tỷ đồng?", ps).abstained
+    assert not ask("9 tháng năm 2025 thu ngân sách nhà nước trên địa bàn được bao nhiêu tỷ đồng?", ps).abstained
+
+
+def test_each_asked_case_counts_on_its_own():
+    from assistant.thesaurus import case_agreement, cases_asked
+
+    cases = cases_asked("cap tinh tre han bao nhieu ho so")
+    assert case_agreement(cases, "ho so tre han tap trung o cap xa voi") == -1  # right case, wrong level
+    assert case_agreement(cases, "tre han: | cap tinh") == 1.0
+    assert case_agreement(cases, "tre han") == 0.5  # the total says no level
+
+
+def test_a_table_that_starts_its_chunk_is_read_with_the_lead_sentence_that_ends_the_chunk_before():
+    lead = "Kết quả giải quyết hồ sơ thủ tục hành chính trong năm 2022 theo cấp như sau:"
+    rows = ("Cấp tỉnh – Tiếp nhận: 96.318; Trễ hạn: 521\n\nCấp xã – Tiếp nhận: 164.905; Trễ hạn: 2.319")
+    ps = passages("Công tác cải cách thủ tục hành chính được chỉ đạo quyết liệt. " + lead, rows)
+    ps[0].chunk.char_start, ps[0].chunk.char_end = 0, 140
+    ps[1].chunk.char_start, ps[1].chunk.char_end = 142, 230
+    draft = ask("Năm 2022 cấp tỉnh trễ hạn bao nhiêu hồ sơ thủ tục hành chính?", ps)
+    assert not draft.abstained and draft.meta["figures"] == ["521"]

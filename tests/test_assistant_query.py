@@ -524,3 +524,21 @@ def test_a_request_for_quotes_is_not_a_count_and_its_topic_ends_before_its_purpo
     q = understand(question)
     assert q.quote_request and q.kind == "open" and q.noun is None
     assert not {"em", "dua", "phat", "bieu"} & set(q.topic)
+
+
+@pytest.mark.parametrize("first,then,said,gone", [
+    ("Quý 3 cấp tỉnh nhận bao nhiêu hồ sơ TTHC?", "còn cấp xã?", "cấp xã", "cấp tỉnh"),
+    ("Năm 2024 có bao nhiêu hồ sơ đúng hạn?", "còn trễ hạn thì sao?", "trễ hạn", "đúng hạn"),
+])
+def test_a_followup_naming_the_opposite_case_takes_its_place(first, then, said, gone):
+    q = understand(then, understand(first))
+    assert said in q.standalone and gone not in q.standalone
+
+
+def test_n_months_of_the_year_are_asked_months_and_read_only_where_a_passage_says_them():
+    q = understand("9 tháng đầu năm 2025 tuyển dụng được bao nhiêu công chức?")
+    assert (q.year, q.months, q.half, q.quarter) == (2025, (1, 9), None, None)
+    docs = {"q3": DocMeta("q3", issuer="Sở Nội vụ tỉnh Quảng Trị", province="Quảng Trị", period=Period(2025, quarter=3))}
+    sel = select_documents(docs, q)
+    assert sel.doc_ids == ["q3"] and sel.require_part and "9 thang" in sel.require_part.replace("0?", "")
+    assert understand("6 tháng đầu năm 2025 tuyển dụng bao nhiêu?").months is None  # a half, not months

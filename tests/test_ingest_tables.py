@@ -83,3 +83,36 @@ def test_a_word_report_laid_out_in_borderless_tables_keeps_its_issuer_and_signer
     meta = process_file(tmp_path / "bc.docx").meta
     assert (meta.issuer, meta.doc_number, meta.date) == ("UBND tỉnh Gia Lai", "57/BC-UBND", "2024-12-12")
     assert meta.signer == "Phạm Minh Trí"
+
+
+def test_a_pdf_table_is_read_by_its_columns_with_a_header_over_two_lines(tmp_path):
+    from fpdf import FPDF
+
+    from tests.fixtures_docs import FONT
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "B", str(FONT.with_name("DejaVuSans-Bold.ttf")))  # table headings are bold
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Kết quả giải quyết hồ sơ thủ tục hành chính theo cấp trong quý III năm 2025 như sau:")
+    with pdf.table(col_widths=(40, 25, 25, 25, 30)) as table:
+        for row in (["Cấp", "Tiếp nhận", "Đã giải quyết", "Trễ hạn", "Tỷ lệ đúng hạn (%)"],
+                    ["Cấp tỉnh", "96.318", "89.472", "521", "99,42"],
+                    ["Cấp xã", "164.905", "154.236", "2.319", "98,50"]):
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    pdf.multi_cell(0, 6, "Hồ sơ trễ hạn tập trung ở cấp xã.")
+    pdf.output(str(tmp_path / "bc.pdf"))
+    paragraphs = clean(load(tmp_path / "bc.pdf")).text.split("\n\n")
+    assert "Cấp tỉnh – Tiếp nhận: 96.318; Đã giải quyết: 89.472; Trễ hạn: 521; Tỷ lệ đúng hạn: 99,42%" in paragraphs
+    assert "Cấp xã – Tiếp nhận: 164.905; Đã giải quyết: 154.236; Trễ hạn: 2.319; Tỷ lệ đúng hạn: 98,50%" in paragraphs
+
+
+def test_prose_set_with_justified_spaces_is_no_table():
+    from ingest.pdf_tables import tables_in_layout
+
+    layout = ("  đối  với  2.846/3.113  hồ  sơ,  đạt  91,4%.  Qua  hệ  thống  đánh  giá,  có\n"
+              "  152.608  lượt  đánh  giá  của  người  dân;  tỷ  lệ  hài  lòng  đạt  97,6%.\n")
+    assert tables_in_layout(layout) == []

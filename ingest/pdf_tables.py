@@ -1,0 +1,137 @@
+"""Tables in a PDF's text, found by where pypdf's layout mode puts their cells.
+
+pypdf's plain text gives a table row as one line ("Cấp tỉnh 96.318 89.472 88.951 521 99,42") and its
+header as words run together ("Cấp Tiếp nhận Đã giải quyết Đúng hạn Trễ hạn Tỷ lệ đúng hạn (%)"), so
+which header goes with which figure is lost. The layout mode keeps each cell at its column; from the
+rows of figures it finds the columns, gives each header piece to its column ("Đã giải" / "quyết" is
+"Đã giải quyết"), and the page's plain text gets the table back as Markdown rows, which cleaning reads
+row by row with the headers (ingest.tables). When anything does not line up, the plain text is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.tables import is_figure, markdown_table
+
+_CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
+_ROW_END = re.compile(r"(?:\s\S*\d\S*){2,}\s*$")  # a plain line ending in two figures or more
+MAX_HEADER_LINES = 3
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class PdfTable:
+    """One table: its header cells and data rows (label cells first), and how its rows read in plain text."""
+
+    rows: list[list[str]]
+    header_rows: int
+    plain_rows: list[str]
+    header_words: set[str]
+
+
+def _cells(line: str) -> list[_Cell]:
+    return [_Cell(m.group(0), m.start(), m.end()) for m in _CELL.finditer(line)]
+
+
+def _data_row(cells: list[_Cell]) -> bool:
+    """A label (at most two cells), then two figures or more and nothing else."""
+    first = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
+    return first is not None and first <= 2 and len(cells) - first >= 2 and all(is_figure(c.text) for c in cells[first:])
+
+
+def may_hold_tables(plain: str) -> bool:
+    """Cheap test on the plain text: two lines ending in several figures (only then is the layout read)."""
+    return sum(1 for ln in plain.splitlines() if _ROW_END.search(ln)) >= 2
+
+
+def tables_in_layout(layout: str) -> list[PdfTable]:
+    """The tables of one page's layout text."""
+    lines = layout.splitlines()
+    tables: list[PdfTable] = []
+    i = 0
+    while i < len(lines):
+        if not _data_row(_cells(lines[i])):
+            i += 1
+            continue
+        width = len(_cells(lines[i]))
+        block = [i]
+        j = i + 1
+        while j < len(lines):
+            if not lines[j].strip():
+                j += 1
+                continue
+            cells = _cells(lines[j])
+            if not _data_row(cells) or len(cells) != width:
+                break
+            block.append(j)
+            j += 1
+        if len(block) >= 2:
+            table = _table(lines, block)
+            if table:
+                tables.append(table)
+        i = max(j, i + 1)
+    return tables
+
+
+def _table(lines: list[str], block: list[int]) -> PdfTable | None:
+    rows = [_cells(lines[k]) for k in block]
+    width = len(rows[0])
+    spans = [(min(r[c].start for r in rows), max(r[c].end for r in rows)) for c in range(width)]
+    header_lines: list[list[_Cell]] = []
+    k = block[0] - 1
+    while k >= 0 and len(header_lines) < MAX_HEADER_LINES:
+        if not lines[k].strip():
+            k -= 1
+            continue
+        cells = _cells(lines[k])
+        if any(is_figure(c.text) for c in cells) or (len(cells) < 2 and len(cells[0].text.split()) > 4):
+            break  # the caption ("Bảng 1. Kết quả …") or the text above the table
+        header_lines.insert(0, cells)  # a short piece alone ("trình", "(%)") is a header cell's second line
+        k -= 1
+    while header_lines and len(header_lines[0]) < 2:
+        header_lines.pop(0)  # a header has a line with several cells: a short line above it is not part of it
+    headers = [""] * width
+    for cells in header_lines:
+        for cell in cells:
+            col = _column(cell, spans)
+            headers[col] = f"{headers[col]} {cell.text}".strip()
+    body = [[c.text for c in r] for r in rows]
+    table_rows = ([headers] if any(headers) else []) + body
+    return PdfTable(table_rows, 1 if any(headers) else 0, [" ".join(r) for r in body],
+                    {w for h in headers for w in h.split()})
+
+
+def _column(cell: _Cell, spans: list[tuple[int, int]]) -> int:
+    """The column a header piece stands over: the most overlap, else the nearest centre."""
+    overlaps = [max(0, min(cell.end, e) - max(cell.start, s)) for s, e in spans]
+    if max(overlaps) > 0:
+        return overlaps.index(max(overlaps))
+    centre = (cell.start + cell.end) / 2
+    return min(range(len(spans)), key=lambda c: abs((spans[c][0] + spans[c][1]) / 2 - centre))
+
+
+def with_tables(plain: str, tables: list[PdfTable]) -> str:
+    """The plain page text with each table's rows (and its run-together header lines) as Markdown rows."""
+    lines = plain.splitlines()
+    for table in tables:
+        squeezed = [" ".join(ln.split()) for ln in lines]
+        try:
+            first = squeezed.index(table.plain_rows[0])
+        except ValueError:
+            continue
+        n = len(table.plain_rows)
+        if squeezed[first : first + n] != table.plain_rows:
+            continue
+        start = first
+        while start > 0 and squeezed[start - 1] and set(squeezed[start - 1].split()) <= table.header_words:
+            start -= 1  # the header as plain text ran its cells together
+        lines[start : first + n] = ["", *markdown_table(table.rows, table.header_rows), ""]
+    return "\n".join(lines)
