@@ -36,6 +36,9 @@ UNSEEN_DIR = ROOT / "eval" / "unseen"
 # two synthetic Word reports of one office (a year, then the next half-year) with tables, written blind in session 14
 UNSEEN2 = ROOT / "eval" / "qa_unseen2.jsonl"
 UNSEEN2_DIR = ROOT / "eval" / "unseen2"
+# a synthetic PDF report (a Sở's quarterly report on administrative reform, two tables), written blind in session 14
+UNSEEN3 = ROOT / "eval" / "qa_unseen3.jsonl"
+UNSEEN3_DIR = ROOT / "eval" / "unseen3"
 OCR_DOC = "002_70eccacdbed34b64.txt"
 CLEAN_DOC = "000_316e9ef7cc27ef2d.txt"
 
@@ -128,10 +131,10 @@ def test_shipped_file_validates(path):
     assert validate(load_dataset(path), CORPUS) == []
 
 
-@pytest.mark.parametrize("dataset,folder", [(UNSEEN, UNSEEN_DIR), (UNSEEN2, UNSEEN2_DIR)])
+@pytest.mark.parametrize("dataset,folder", [(UNSEEN, UNSEEN_DIR), (UNSEEN2, UNSEEN2_DIR), (UNSEEN3, UNSEEN3_DIR)])
 def test_the_unseen_report_sets_validate_against_their_own_reports(dataset, folder):
     items = load_dataset(dataset)
-    assert validate(items, folder) == []  # DOCX evidence is read from the file through the loader
+    assert validate(items, folder) == []  # DOCX and PDF evidence is read from the file through the loader
     assert len(items) >= 40 and sum(it.type == "unanswerable" for it in items) >= 8
     assert {d for it in items for d in it.docs} == {p.name for p in folder.iterdir()}
 

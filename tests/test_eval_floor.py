@@ -95,6 +95,13 @@ UNSEEN_SETS = {
         "false_abstention_max": 0.10,  # (0.073: two ask about "năm nay" as if it were 2025; blind 0.171)
         "citation_support": 0.75,  # (0.818; blind 0.750)
     }),
+    # eval/unseen3/: a PDF report (Sở Nội vụ Quảng Trị, quý III/2025, two tables, a page-foot note), session 14
+    "unseen3": ("unseen3", "qa_unseen3.jsonl", {
+        "numbers_exact": 0.72,  # (0.800 on 2026-12-03; blind before study 0.600)
+        "abstention_correct": 0.40,  # (0.44, 9 items; blind 0.44)
+        "false_abstention_max": 0.10,  # (0.056; blind 0.056)
+        "citation_support": 0.68,  # (0.730; blind 0.703)
+    }),
 }
 
 
