@@ -226,7 +226,7 @@ FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
     "other_unit": -1.0, "case": 1.0, "manner": -0.6, "channel": 0.2, "last_answer": 0.3,
-    "aside": -0.3,
+    "aside": -0.3, "row_named": 0.8, "target": -0.5,
 }
 
 # Sections that are not the period's results: its shortcomings, their causes, the tasks and targets ahead
@@ -237,6 +237,7 @@ _ASIDE = re.compile(r"\b(?:han che|ton tai|nguyen nhan|phuong huong|de xuat|phan
 
 # How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure
 # said of one manner counts a part of the records, not the total a question naming none asks for.
+_TARGET = re.compile(r"\b(?:phan dau|chi tieu|muc tieu|ke hoach (?:giao|de ra))\b")
 _MANNER = re.compile(r"\b(?:tr[a-z]{1,2}c tuy[a-z]n|b[a-z]{1,2}u (?:chinh|dien)|online)\b")
 
 
@@ -413,12 +414,19 @@ _STATED_SPAN = re.compile(rf"\btu {_DAY} (?:den|toi) {_DAY}|\btu thang (\d{{1,2}
 _STATED_UPTO = re.compile(rf"\b(?:tinh|tinh den|den) {_DAY}")
 
 
-def part_months(query: Query) -> tuple[int, int] | None:
-    """The months of the quarter or half asked: quý III is (7, 9), 6 tháng đầu năm (1, 6)."""
-    if query.quarter:
-        return 3 * query.quarter - 2, 3 * query.quarter
-    if query.half:
-        return (1, 6) if query.half == 1 else (7, 12)
+def asked_span(query: Query) -> tuple[int, int] | None:
+    """The months asked ("9 tháng đầu năm" (1, 9)), or those of the quarter or half asked (quý III is (7, 9),
+    6 tháng đầu năm (1, 6)); None for a comparison of several periods, whose reports each answer for their own."""
+    if len(query.periods) > 1:
+        return None
+    if query.months:
+        return query.months
+    # the period named, when there is one (a part of a comparison keeps its own: "(6 tháng đầu năm 2023)")
+    half, quarter = (query.periods[0].half, query.periods[0].quarter) if query.periods else (query.half, query.quarter)
+    if quarter:
+        return 3 * quarter - 2, 3 * quarter
+    if half:
+        return (1, 6) if half == 1 else (7, 12)
     return None
 
 
@@ -470,7 +478,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     channels = (channel_pattern(query), channel_pattern(query, scanned=True))
     wanted = {w for w in [*words, *phrase, *focus, *named] if len(w) >= 3} | pair_syllables(pairs)
     asks_aside = _ASIDE.search(fold(query.standalone)) is not None
-    asked_span = query.months or part_months(query)
+    span = asked_span(query)
+    asked_folded = " ".join(re.findall(r"[a-z0-9]+", fold(query.standalone)))
+    target_asked = _TARGET.search(asked_folded) is not None
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
         channel = channels[bool(ocr)]
@@ -488,7 +498,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             if stated and stated != query.months:
                 continue  # "tháng 3/2024" is not answered by "từ ngày 01/01/2024 đến ngày 28/2/2024"
             said = MONTHS_OF_YEAR.search(sent.folded)
-            if asked_span and said and (1, int(said.group(1))) != asked_span:
+            if span and said and (1, int(said.group(1))) != span:
                 continue  # "quý III" is not answered by "9 tháng năm 2025 ước đạt 9.862 tỷ đồng"
             note_ctx = notes.context(p, sent.start) if notes else set()
             sent_cov = coverage(words, sent.words | ct.heading_words | note_ctx, weights)
@@ -524,6 +534,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 label = sent.folded.split(" – ", 1)[0] if " – " in sent.folded else ""
                 row_ctx = f"{label} | {table_lead(ct, si, p, passages)} | {ct.heading}"
             row_words = said_words(row_ctx) if row_ctx else set()
+            # the question names the row ("Sở Tư pháp nhận bao nhiêu hồ sơ …", "tổng cộng … bao nhiêu lượt")
+            row_named = bool(label.strip()) and re.search(
+                r"(?<![a-z])" + re.escape(" ".join(re.findall(r"[a-z0-9]+", label))) + r"(?![a-z])", asked_folded) is not None
             if row_words:  # a row is read with the table's lead sentence, as a sentence with its paragraph
                 para_rank = max(para_rank, 0.85 * coverage(telling, sent.words | row_words | note_ctx, weights))
                 sent_cov = max(sent_cov, 0.85 * coverage(words, sent.words | row_words | note_ctx, weights))
@@ -598,7 +611,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "named": named_after(folded_all, b, query.noun, named, acr, weights) if attach >= 1.0 else 0.0,
                         # the question's word pairs in the figure's own stretch: "02 cá nhân hoàn thành nhiệm vụ"
                         # is not "47 cá nhân hoàn thành tốt nhiệm vụ"
-                        "own_pairs": _bigram_bonus(pairs, folded_all[lo:hi], weights),
+                        "own_pairs": _bigram_bonus(pairs, f"{label} | {folded_all[lo:hi]}" if label else folded_all[lo:hi], weights),
                         "other_unit": other_unit,
                         # "trễ hạn" asked: "trước hạn và đúng hạn 25.012 hồ sơ, chiếm tỷ lệ 93,2%" is the opposite case
                         "case": case_agreement(cases, f"{folded_all[lo:hi]} | {label}" if row_ctx else folded_all[lo:hi]),
@@ -612,6 +625,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "aside": aside,  # under "Hạn chế, tồn tại", "Phương hướng, nhiệm vụ năm …"
                         # a follow-up goes on about the passage the last answer quoted
                         "last_answer": float(p.chunk.chunk_id in query.last_chunks),
+                        "row_named": float(row_named),
+                        # a target ("phấn đấu tỷ lệ … đạt trên 90%") is not a result, unless targets are asked
+                        "target": float(not target_asked and _TARGET.search(folded_all[max(cs, a - 120) : a]) is not None),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
@@ -624,7 +640,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     # what there is ("có tất cả mấy Phó Chánh Văn phòng?") is not what one act did ("đề nghị bổ
                     # nhiệm 01 Phó Chánh Văn phòng"): a figure right after an act's words counts that act
                     event = stock_asked and _SPECIFIC_ACT.search(_act_lead(folded_all, a)) is not None
-                    of_asked = (said_channel and not other_act and not event and features["case"] >= 0
+                    of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
                                 and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
@@ -686,7 +702,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
     told: dict[str, list[str]] = {}
     acr = acronyms(query.question)
     wanted = {w for w in words if len(w) >= 3} | pair_syllables(pairs)
-    asked_span = query.months or part_months(query)
+    span = asked_span(query)
     for rank, p in enumerate(passages):
         ct = read_chunk(p, wanted)
         telling = _telling(words, p, told, query.standalone)
@@ -696,7 +712,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
         section = _named_section(words, p, weights) if items_of_heading else None
         for sent in ct.sentences:
             said = MONTHS_OF_YEAR.search(sent.folded)
-            if asked_span and said and (1, int(said.group(1))) != asked_span:
+            if span and said and (1, int(said.group(1))) != span:
                 continue  # another span of months than the one asked ("9 tháng năm 2025" for "quý 3")
             sent_words = with_acronyms(sent.words, acr)
             own = coverage(words, sent_words, weights)

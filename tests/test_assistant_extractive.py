@@ -1146,3 +1146,18 @@ def test_a_table_that_starts_its_chunk_is_read_with_the_lead_sentence_that_ends_
     ps[1].chunk.char_start, ps[1].chunk.char_end = 142, 230
     draft = ask("Năm 2022 cấp tỉnh trễ hạn bao nhiêu hồ sơ thủ tục hành chính?", ps)
     assert not draft.abstained and draft.meta["figures"] == ["521"]
+
+
+def test_a_target_is_not_a_result():
+    ps = passages("Các cơ quan đã thụ lý 214 vụ việc khiếu nại thuộc thẩm quyền. Đã giải quyết 196/214 vụ việc, đạt 91,6%.",
+                  "Phấn đấu tỷ lệ giải quyết khiếu nại thuộc thẩm quyền đạt trên 95%.")
+    assert ask("Tỷ lệ giải quyết khiếu nại thuộc thẩm quyền đạt bao nhiêu %?", ps).meta["figures"] == ["91,6%"]
+    assert ask("Phấn đấu tỷ lệ giải quyết khiếu nại thuộc thẩm quyền đạt bao nhiêu %?", ps).meta["figures"] == ["95%"]
+
+
+def test_the_row_the_question_names_answers():
+    ps = passages("Trong năm 2022, toàn tỉnh tiếp nhận 178.934 hồ sơ trực tuyến, chiếm 65,5% tổng số hồ sơ. "
+                  "Dịch vụ công trực tuyến theo sở, ngành:\n\n"
+                  "Sở Tư pháp – Số DVC toàn trình: 112; Hồ sơ trực tuyến: 9.846\n\n"
+                  "Sở Xây dựng – Số DVC toàn trình: 138; Hồ sơ trực tuyến: 12.573")
+    assert ask("Năm 2022 Sở Xây dựng nhận bao nhiêu hồ sơ trực tuyến?", ps).meta["figures"] == ["12.573"]
