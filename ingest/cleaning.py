@@ -63,9 +63,13 @@ def is_heading_marker(line: str) -> bool:
     return bool(ROMAN.match(line) or NUMBERED.match(line) or LETTERED.match(line))
 
 
+# A table's or figure's caption: "Bảng 1. Kết quả giải quyết hồ sơ …", "Biểu 2:"
+CAPTION = re.compile(r"^(?:Bảng|Biểu|Hình|Sơ đồ)\s+\d{1,2}\s*[.:]\s")
+
+
 def is_boundary(line: str) -> bool:
-    """A line that always starts a new paragraph: heading marker, bullet item, or Markdown heading."""
-    return is_heading_marker(line) or bool(BULLET.match(line)) or line.startswith("#")
+    """A line that always starts a new paragraph: heading marker, bullet item, caption or Markdown heading."""
+    return is_heading_marker(line) or bool(BULLET.match(line)) or bool(CAPTION.match(line)) or line.startswith("#")
 
 
 def ends_sentence(line: str) -> bool:

@@ -7,8 +7,8 @@ table reads as one long line of numbers. So each data row becomes one line that 
     Cấp huyện – Hồ sơ tiếp nhận: 214.376; Đã giải quyết: 205.118; Trễ hạn: 2.459; Tỷ lệ đúng hạn: 98,8%
 
 Retrieval, the answerer and the quote then all see "trễ hạn" beside "2.459", and the user reads the
-row with its headers. Markdown pipe tables (and DOCX tables, which the loader writes in that form) are
-rewritten here; a serial-number column ("STT") is dropped, and a bare figure under a "%" header gets
+row with its headers. Markdown pipe tables (and DOCX and PDF tables, which the loader writes in that form,
+see ingest.pdf_tables) are rewritten here; a serial-number column ("STT") is dropped, and a bare figure under a "%" header gets
 its "%". A table without figures (a Word header block or signature laid out in a borderless table) is
 kept as its text, row by row.
 """

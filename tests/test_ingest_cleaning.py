@@ -135,3 +135,13 @@ def test_markdown_footnote_definitions_after_the_signature_are_kept():
     out = clean(Document(doc_id="x.md", source="x.md", pages=[Page(None, text)], sha256="0", fmt="md")).text
     assert "[^2]: Tiêu biểu: mô hình Ngày thứ Bảy cùng dân." in out
     assert "Nơi nhận" not in out and "Nguyễn Văn A" not in out
+
+
+def test_a_caption_starts_its_own_paragraph_in_text_without_blank_lines():
+    text = ("Hồ sơ trễ hạn tập trung chủ yếu ở cấp xã với\n2.319 hồ sơ, phần lớn thuộc lĩnh vực đất đai.\n"
+            "Bảng 1. Kết quả giải quyết hồ sơ TTHC theo cấp trong quý III năm 2025\n"
+            "| Cấp | Trễ hạn |\n|---|---|\n| Cấp tỉnh | 521 |\n")
+    paragraphs = clean(_doc(text, fmt="pdf")).text.split("\n\n")
+    assert paragraphs == ["Hồ sơ trễ hạn tập trung chủ yếu ở cấp xã với 2.319 hồ sơ, phần lớn thuộc lĩnh vực đất đai.",
+                          "Bảng 1. Kết quả giải quyết hồ sơ TTHC theo cấp trong quý III năm 2025",
+                          "Cấp tỉnh – Trễ hạn: 521"]
