@@ -130,16 +130,19 @@ def _reject_font_encodings(path: Path, text: str) -> None:
 # --- PDF -------------------------------------------------------------------------
 
 
-def _page_text(page) -> str:
-    """A page's plain text, its tables (found in the layout text) written back as Markdown rows."""
+def _page_text(page, last: list) -> str:
+    """A page's plain text, its tables (found in the layout text) written back as Markdown rows. `last` holds
+    the tables of the page before, whose header a table going on over the page break takes."""
     plain = page.extract_text() or ""
-    if not pdf_tables.may_hold_tables(plain):
-        return plain
-    try:
-        layout = page.extract_text(extraction_mode="layout") or ""
-    except Exception:  # the layout mode fails on some pages that the plain mode reads: keep the plain text
-        return plain
-    return pdf_tables.with_tables(plain, pdf_tables.tables_in_layout(layout))
+    tables = []
+    if pdf_tables.may_hold_tables(plain):
+        try:
+            layout = page.extract_text(extraction_mode="layout") or ""
+        except Exception:  # the layout mode fails on some pages that the plain mode reads: keep the plain text
+            layout = ""
+        tables = pdf_tables.carry_headers(pdf_tables.tables_in_layout(layout), last)
+    last[:] = tables
+    return pdf_tables.with_tables(plain, tables) if tables else plain
 
 
 def _pdf_pages(path: Path, data: bytes) -> list[Page]:
@@ -155,7 +158,8 @@ def _pdf_pages(path: Path, data: bytes) -> list[Page]:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(path, "PDF được mã hoá/đặt mật khẩu; hãy gỡ mật khẩu rồi nạp lại")
-        pages = [Page(i + 1, _page_text(page)) for i, page in enumerate(reader.pages)]
+        last: list = []  # the tables of the page before
+        pages = [Page(i + 1, _page_text(page, last)) for i, page in enumerate(reader.pages)]
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:

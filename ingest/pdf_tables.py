@@ -109,6 +109,16 @@ def _table(lines: list[str], block: list[int]) -> PdfTable | None:
                     {w for h in headers for w in h.split()})
 
 
+def carry_headers(tables: list[PdfTable], before: list[PdfTable]) -> list[PdfTable]:
+    """A page's first table that has no header and the columns of the last table of the page before goes on
+    from it (a long table printed without repeating its header row): it takes that table's header."""
+    if tables and before and tables[0].header_rows == 0 and before[-1].header_rows \
+            and len(tables[0].rows[0]) == len(before[-1].rows[0]):
+        first = tables[0]
+        tables[0] = PdfTable([before[-1].rows[0], *first.rows], 1, first.plain_rows, first.header_words)
+    return tables
+
+
 def _column(cell: _Cell, spans: list[tuple[int, int]]) -> int:
     """The column a header piece stands over: the most overlap, else the nearest centre."""
     overlaps = [max(0, min(cell.end, e) - max(cell.start, s)) for s, e in spans]

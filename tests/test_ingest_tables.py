@@ -116,3 +116,28 @@ def test_prose_set_with_justified_spaces_is_no_table():
     layout = ("  đối  với  2.846/3.113  hồ  sơ,  đạt  91,4%.  Qua  hệ  thống  đánh  giá,  có\n"
               "  152.608  lượt  đánh  giá  của  người  dân;  tỷ  lệ  hài  lòng  đạt  97,6%.\n")
     assert tables_in_layout(layout) == []
+
+
+def test_a_pdf_table_going_on_over_a_page_break_keeps_its_header(tmp_path):
+    from fpdf import FPDF
+
+    from tests.fixtures_docs import FONT
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "B", str(FONT.with_name("DejaVuSans-Bold.ttf")))
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Dịch vụ công trực tuyến theo đơn vị:\n" + "Nội dung báo cáo.\n" * 30)
+    with pdf.table(col_widths=(60, 30, 30), repeat_headings=0) as table:  # printed without repeating its header
+        rows = [["Đơn vị", "Hồ sơ trực tuyến", "Tỷ lệ (%)"]]
+        rows += [[f"Phường số {i}", f"{1000 + i}", f"{80 + i % 10},5"] for i in range(1, 40)]
+        for row in rows:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    pdf.output(str(tmp_path / "bc.pdf"))
+    assert len(load(tmp_path / "bc.pdf").pages) >= 2
+    paragraphs = clean(load(tmp_path / "bc.pdf")).text.split("\n\n")
+    assert "Phường số 1 – Hồ sơ trực tuyến: 1001; Tỷ lệ: 81,5%" in paragraphs
+    assert "Phường số 39 – Hồ sơ trực tuyến: 1039; Tỷ lệ: 89,5%" in paragraphs  # on the next page
