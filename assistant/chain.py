@@ -214,7 +214,7 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
     if q.year:
         loose = _docs_for(docs, ids, q) or _titled_for(docs, ids, q)
         if not loose:
-            part = _PART_SAID[("half", q.half) if q.half else ("quarter", q.quarter)] if q.half or q.quarter else None
+            part = _part_said(q)
             if part and _asks_tasks(q):
                 # "Nhiệm vụ trọng tâm 6 tháng cuối năm 2025": set in the report before it, under a heading
                 # that names the period
@@ -238,7 +238,7 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
             titled = _titled_for(docs, ids, q)
             if titled:
                 return Selection(titled)
-            return Selection(loose, require_part=_PART_SAID[("half", q.half) if q.half else ("quarter", q.quarter)])
+            return Selection(loose, require_part=_part_said(q))
         ids, restricted = loose, True
     return Selection(ids if restricted else None, compare=len(provinces) > 1, wider=wider)
 
@@ -254,6 +254,13 @@ _PART_SAID = {
     ("quarter", 1): r"\bquy (?:i|1)\b", ("quarter", 2): r"\bquy (?:ii|2)\b",
     ("quarter", 3): r"\bquy (?:iii|3)\b", ("quarter", 4): r"\bquy (?:iv|4)\b",
 }
+
+
+def _part_said(q: Query) -> str | None:
+    """How reports name the half or quarter asked (folded regex); None when the question names neither."""
+    if q.half:
+        return _PART_SAID[("half", q.half)]
+    return _PART_SAID[("quarter", q.quarter)] if q.quarter else None
 
 
 def coverage_note(docs: dict[str, DocMeta], q: Query, reason: str | None) -> str:

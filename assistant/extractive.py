@@ -25,7 +25,7 @@ from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, 
 from assistant.thesaurus import alternatives, case_agreement, cases_asked, without_debris
 from index.passage import Passage
 from ingest.document import Period
-from ingest.tables import is_row_line
+from ingest.tables import row_label
 from ingest.vietnamese import NUMBER, find_numbers, fold, folded_tokens, is_syllable, nfc, parse_number
 
 
@@ -169,7 +169,7 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
     if noun in COMPATIBLE["nguoi"] and _noun_at(after, "nguoi"):
         # "Tổng số viên chức hai đơn vị … là 48 người": people counted as "người" after naming who they are
         said = folded[max(0, start - 160) : start].rsplit(".", 1)[-1]
-        if any(re.search(r"(?<![a-z])" + re.escape(form) + r"(?![a-z])", said) for form in _noun_forms(noun)):
+        if _names_noun(said, noun):
             return 0.7
     before = folded[max(0, start - 60) : start]
     # a literal noun's first word alone ("03 Phó" for "Phó Giám đốc") stands right after its figure only:
@@ -190,7 +190,7 @@ def table_lead(ct: ChunkText, si: int, p: Passage, passages: list[Passage]) -> s
     """The folded sentence before a table's first row ("Kết quả giải quyết hồ sơ theo cấp như sau:"): in the
     chunk, or at the end of the chunk before it when the table starts its chunk."""
     k = si
-    while k >= 0 and is_row_line(ct.sentences[k].folded):
+    while k >= 0 and ct.sentences[k].row:
         k -= 1
     if k >= 0:
         return ct.sentences[k].folded
@@ -419,15 +419,16 @@ def asked_span(query: Query) -> tuple[int, int] | None:
     6 tháng đầu năm (1, 6)); None for a comparison of several periods, whose reports each answer for their own."""
     if len(query.periods) > 1:
         return None
-    if query.months:
-        return query.months
     # the period named, when there is one (a part of a comparison keeps its own: "(6 tháng đầu năm 2023)")
-    half, quarter = (query.periods[0].half, query.periods[0].quarter) if query.periods else (query.half, query.quarter)
-    if quarter:
-        return 3 * quarter - 2, 3 * quarter
-    if half:
-        return (1, 6) if half == 1 else (7, 12)
-    return None
+    period = query.periods[0] if query.periods else query.period
+    return query.months or (period.months if period else None)
+
+
+def other_span(span: tuple[int, int] | None, folded: str) -> bool:
+    """Does the folded sentence state another span of months than the one asked ("9 tháng năm 2025" for
+    "quý III")?"""
+    said = MONTHS_OF_YEAR.search(folded)
+    return span is not None and said is not None and (1, int(said.group(1))) != span
 
 
 def stated_months(folded: str, last: bool = False) -> tuple[int, int] | None:
@@ -497,8 +498,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 stated = stated_months(paragraph_text(ct, si)) or stated_months(folded_all[: sent.start], last=True)
             if stated and stated != query.months:
                 continue  # "tháng 3/2024" is not answered by "từ ngày 01/01/2024 đến ngày 28/2/2024"
-            said = MONTHS_OF_YEAR.search(sent.folded)
-            if span and said and (1, int(said.group(1))) != span:
+            if other_span(span, sent.folded):
                 continue  # "quý III" is not answered by "9 tháng năm 2025 ước đạt 9.862 tỷ đồng"
             note_ctx = notes.context(p, sent.start) if notes else set()
             sent_cov = coverage(words, sent.words | ct.heading_words | note_ctx, weights)
@@ -530,8 +530,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             other_unit = float(bool(units_here) and asked_unit not in units_here)
             # a table's row: every cell shares the row's label, the table's lead sentence and the heading
             row_ctx = label = ""
-            if is_row_line(sent.folded):
-                label = sent.folded.split(" – ", 1)[0] if " – " in sent.folded else ""
+            if sent.row:
+                label = row_label(sent.folded)
                 row_ctx = f"{label} | {table_lead(ct, si, p, passages)} | {ct.heading}"
             row_words = said_words(row_ctx) if row_ctx else set()
             # the question names the row ("Sở Tư pháp nhận bao nhiêu hồ sơ …", "tổng cộng … bao nhiêu lượt")
@@ -711,8 +711,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
         items_of_heading = query.kind == "list" and coverage(words, ct.heading_words, weights) >= HEADING_ITEMS
         section = _named_section(words, p, weights) if items_of_heading else None
         for sent in ct.sentences:
-            said = MONTHS_OF_YEAR.search(sent.folded)
-            if span and said and (1, int(said.group(1))) != span:
+            if other_span(span, sent.folded):
                 continue  # another span of months than the one asked ("9 tháng năm 2025" for "quý 3")
             sent_words = with_acronyms(sent.words, acr)
             own = coverage(words, sent_words, weights)

@@ -11,11 +11,12 @@ import re
 from assistant.reading import analyse
 from assistant.spans import trim_span
 from index.passage import Passage
+from ingest.cleaning import PANDOC_NOTE_DEF
 
 
 # Markdown from pandoc writes them "…[^2]" and "[^2]: Tiêu biểu: …"
 NOTE_REF = re.compile(r"(?<=[^\s\d\[])(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>|\[\^(\d{1,3})\])")
-NOTE_DEF = re.compile(r"(?:^|\n)[ \t]*(?:\[(\d{1,3})\]|<sup>(\d{1,3})</sup>|\[\^(\d{1,3})\]:)[ \t]+(?=\S)")
+NOTE_DEF = re.compile(rf"(?:^|\n)[ \t]*(?:\[(\d{{1,3}})\]|<sup>(\d{{1,3}})</sup>|{PANDOC_NOTE_DEF})[ \t]+(?=\S)")
 
 
 def _number(m: re.Match) -> str:

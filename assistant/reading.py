@@ -17,6 +17,7 @@ from assistant.spans import clause_spans, sentence_spans
 from assistant.thesaurus import equivalents
 from index.passage import Passage
 from ingest.document import Chunk
+from ingest.tables import is_row_line
 from ingest.vietnamese import fold, folded_tokens, is_syllable
 
 
@@ -73,6 +74,7 @@ class Unit:
     folded: str
     words: set[str]
     parts: list[Unit] = field(default_factory=list)  # clauses of a sentence
+    row: bool = False  # a table's row as ingest writes it ("Cấp huyện – Hồ sơ tiếp nhận: 214.376; …")
 
 
 @dataclass
@@ -109,7 +111,7 @@ def _split(text: str, folded: str, heading: str) -> ChunkText:
     for s, e in sentence_spans(text):
         f = folded[s:e]
         clauses = [Unit(cs, ce, folded[cs:ce], said_words(folded[cs:ce])) for cs, ce in clause_spans(text, s, e)]
-        sentences.append(Unit(s, e, f, said_words(f), clauses))
+        sentences.append(Unit(s, e, f, said_words(f), clauses, row=is_row_line(f)))
     return ChunkText(text, folded, heading, set(re.findall(r"[a-z]+", heading)), sentences)
 
 

@@ -223,8 +223,10 @@ def _is_title_word(line: str) -> bool:
 # --- distribution list and signature ---------------------------------------------------------
 
 
-# A footnote's definition as Word-to-Markdown converters write it, often after the signature: "[^2]: Tiêu biểu …"
-_NOTE_DEF = re.compile(r"^\s*\[\^\d{1,3}\]:\s+\S")
+# A footnote's label as Word-to-Markdown converters (pandoc) write its definition, often after the signature:
+# "[^2]: Tiêu biểu …" (assistant.footnotes reads it with the other ways notes are written)
+PANDOC_NOTE_DEF = r"\[\^(\d{1,3})\]:"
+_NOTE_DEF = re.compile(rf"^\s*{PANDOC_NOTE_DEF}\s+\S")
 
 
 def _kept(paras: list[str]) -> list[int]:

@@ -60,6 +60,15 @@ class Period:
         return year
 
     @property
+    def months(self) -> tuple[int, int] | None:
+        """The first and last month of a quarter or half ("quý III" is (7, 9)); None for a whole year."""
+        if self.quarter:
+            return 3 * self.quarter - 2, 3 * self.quarter
+        if self.half:
+            return (1, 6) if self.half == 1 else (7, 12)
+        return None
+
+    @property
     def half_of_year(self) -> int | None:
         """The half (1/2) the period falls in: its own half, or the half its quarter belongs to."""
         if self.half:

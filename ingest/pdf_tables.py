@@ -74,14 +74,12 @@ def tables_in_layout(layout: str) -> list[PdfTable]:
             block.append(j)
             j += 1
         if len(block) >= 2:
-            table = _table(lines, block)
-            if table:
-                tables.append(table)
+            tables.append(_table(lines, block))
         i = max(j, i + 1)
     return tables
 
 
-def _table(lines: list[str], block: list[int]) -> PdfTable | None:
+def _table(lines: list[str], block: list[int]) -> PdfTable:
     rows = [_cells(lines[k]) for k in block]
     width = len(rows[0])
     spans = [(min(r[c].start for r in rows), max(r[c].end for r in rows)) for c in range(width)]

@@ -145,6 +145,11 @@ def is_row_line(folded_line: str) -> bool:
     return ROW_LINE.match(folded_line.strip()) is not None
 
 
+def row_label(line: str) -> str:
+    """The label `row_line` put before a row's cells ("Cấp huyện"), "" for a row without one."""
+    return line.split(" – ", 1)[0] if " – " in line else ""
+
+
 def markdown_table(rows: list[list[str]], header_rows: int | None = None) -> list[str]:
     """Rows of cells (a DOCX or PDF table) as a Markdown table, the separator under its header rows (those
     above the first row holding a figure, unless the caller knows them)."""
