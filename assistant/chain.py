@@ -16,7 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant import about_report, compose, extractive, grounding, llm as llm_mod, reading, shorthand, spans
 from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for, related_list
-from assistant.query import MONTHS_OF_YEAR, Query, all_periods, understand
+from assistant.query import MONTHS_OF_YEAR, Query, all_periods, relative_year_said, understand
 from assistant.retriever import HybridRetriever, to_passages
 from index.passage import Passage, SearchFilters
 from ingest.document import DocMeta, Period
@@ -243,6 +243,21 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
     return Selection(ids if restricted else None, compare=len(provinces) > 1, wider=wider)
 
 
+# "tăng 8,7% so với năm 2023": the year a figure is compared with, not the year it is of
+_COMPARED_WITH = re.compile(r"\bso voi (?:cung ky )?(?:nam )?$")
+
+
+def speaks_of_year(text: str, year: str) -> bool:
+    """Does a passage say something of `year` itself? A year named only as the base of a comparison
+    ("tăng 8,7% so với năm 2023") does not, unless that year's figure follows ("so với năm 2023 (5.873 đơn)")."""
+    folded = fold(text)
+    for m in re.finditer(rf"(?<!\d){year}(?!\d)", folded):
+        compared = _COMPARED_WITH.search(folded[max(0, m.start() - 30) : m.start()]) is not None
+        if not compared or re.match(r"\s*\(\s*\d", folded[m.end() : m.end() + 6]):
+            return True
+    return False
+
+
 def _names_part(ct: reading.ChunkText, pattern: str) -> bool:
     """Does a chunk (its folded text or heading) name the part of the year asked ("6 tháng đầu năm")?"""
     return re.search(pattern, ct.folded) is not None or re.search(pattern, ct.heading) is not None
@@ -275,7 +290,9 @@ def coverage_note(docs: dict[str, DocMeta], q: Query, reason: str | None) -> str
     if not periods:
         return ""
     where = f" của tỉnh {', '.join(asked)}" if asked else ""
-    return f" Các báo cáo đã nạp{where} có số liệu cho: {', '.join(p.label for p in periods)}."
+    said = relative_year_said(fold(q.standalone))
+    read_as = f" Câu hỏi nói “{said}”, tức năm {q.year}." if said and q.year else ""
+    return f"{read_as} Các báo cáo đã nạp{where} có số liệu cho: {', '.join(p.label for p in periods)}."
 
 
 def understand_filters_step(parts: ChainParts):
@@ -388,7 +405,7 @@ def answer_step(parts: ChainParts):
             pool = work.pool or work.passages
             if work.require_year:  # no report for that year: only passages that speak of it
                 year = str(work.require_year)
-                pool = [p for p in pool if year in p.chunk.text or year in " ".join(p.chunk.heading_path)]
+                pool = [p for p in pool if speaks_of_year(p.chunk.text, year) or year in " ".join(p.chunk.heading_path)]
             if work.require_part:  # a longer period's report: only passages that name the part asked
                 pool = [p for p in pool if _names_part(reading.analyse(p.chunk), work.require_part)]
             # the other reports of the asked year, read once: a fact of "năm 2023" (a decision, a date, a list)

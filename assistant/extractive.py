@@ -22,7 +22,7 @@ from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING
 from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
                                read_chunk)
 from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, sentence_spans
-from assistant.thesaurus import alternatives, case_agreement, cases_asked, without_debris
+from assistant.thesaurus import alternatives, case_agreement, cases_asked, lower_level_asked, without_debris
 from index.passage import Passage
 from ingest.document import Period
 from ingest.tables import row_label
@@ -226,7 +226,7 @@ FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
     "other_unit": -1.0, "case": 1.0, "manner": -0.6, "channel": 0.2, "last_answer": 0.3,
-    "aside": -0.3, "row_named": 0.8, "target": -0.5,
+    "aside": -0.3, "row_named": 0.8, "target": -0.5, "whole": -0.4,
 }
 
 # Sections that are not the period's results: its shortcomings, their causes, the tasks and targets ahead
@@ -238,6 +238,9 @@ _ASIDE = re.compile(r"\b(?:han che|ton tai|nguyen nhan|phuong huong|de xuat|phan
 # How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure
 # said of one manner counts a part of the records, not the total a question naming none asks for.
 _TARGET = re.compile(r"\b(?:phan dau|chi tieu|muc tieu|ke hoach (?:giao|de ra))\b")
+# the whole province or a table's total: not the figure of the one unit a question names ("Sở Tư pháp nhận bao
+# nhiêu hồ sơ trực tuyến?" is not answered by "toàn tỉnh tiếp nhận 178.934 hồ sơ trực tuyến")
+_WHOLE = re.compile(r"\b(?:toan tinh|ca tinh|toan nganh|tong cong)\b")
 _MANNER = re.compile(r"\b(?:tr[a-z]{1,2}c tuy[a-z]n|b[a-z]{1,2}u (?:chinh|dien)|online)\b")
 
 
@@ -250,6 +253,11 @@ _SPECIFIC_ACT = re.compile(r"\b(?:" + "|".join(_SPECIFIC_ACTS) + r")\b")
 # A count of what there is: "(hiện) có (tất cả / tổng cộng) bao nhiêu/mấy …" (folded)
 _STOCK_ASKED = re.compile(r"\bco (?:tat ca |tong cong |tong so )?(?:bao nhieu|may)\b")
 _ACTS = re.compile(r"\b(?:" + "|".join(_SPECIFIC_ACTS + ["tiep nhan", "giai quyet", "xu ly", "ban hanh"]) + r")\b")
+# What is done with money: "kinh phí bố trí cho …" is not "kinh phí tiết kiệm", nor the "tổng kinh phí" of what
+# the people decided to invest in ("quyết định đầu tư 706 công trình … với tổng kinh phí 642,5 tỷ đồng")
+_MONEY_ACTS = ["bo tri", "phan bo", "giao du toan", "tiet kiem", "cat giam", "giai ngan", "dau tu", "dong gop",
+               "huy dong", "ho tro", "thanh toan", "tai tro"]
+_MONEY_ACT = re.compile(r"\b(?:" + "|".join(_MONEY_ACTS) + r")\b")
 
 
 def _act_lead(folded: str, at: int) -> str:
@@ -482,6 +490,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     span = asked_span(query)
     asked_folded = " ".join(re.findall(r"[a-z0-9]+", fold(query.standalone)))
     target_asked = _TARGET.search(asked_folded) is not None
+    level = lower_level_asked(asked_folded)  # "cấp xã": a figure of that level says so nearby
+    money_act = _MONEY_ACT.search(asked_folded) if query.noun == "tien" else None
+    part_asked = (query.unit is not None or level is not None) and _WHOLE.search(asked_folded) is None
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
         channel = channels[bool(ocr)]
@@ -534,6 +545,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 label = row_label(sent.folded)
                 row_ctx = f"{label} | {table_lead(ct, si, p, passages)} | {ct.heading}"
             row_words = said_words(row_ctx) if row_ctx else set()
+            level_unsaid = level is not None and not level.search(f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}")
             # the question names the row ("Sở Tư pháp nhận bao nhiêu hồ sơ …", "tổng cộng … bao nhiêu lượt")
             row_named = bool(label.strip()) and re.search(
                 r"(?<![a-z])" + re.escape(" ".join(re.findall(r"[a-z0-9]+", label))) + r"(?![a-z])", asked_folded) is not None
@@ -628,6 +640,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "row_named": float(row_named),
                         # a target ("phấn đấu tỷ lệ … đạt trên 90%") is not a result, unless targets are asked
                         "target": float(not target_asked and _TARGET.search(folded_all[max(cs, a - 120) : a]) is not None),
+                        "whole": float(part_asked and _WHOLE.search(f"{lead_text} {folded_all[lo:hi]} | {label}") is not None),
                     }
                     score = sum(FIGURE_WEIGHTS[k] * v for k, v in features.items())
                     # a share of something else ("tự chủ tài chính 100%" for "tỷ lệ hài lòng") does not answer
@@ -640,8 +653,11 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     # what there is ("có tất cả mấy Phó Chánh Văn phòng?") is not what one act did ("đề nghị bổ
                     # nhiệm 01 Phó Chánh Văn phòng"): a figure right after an act's words counts that act
                     event = stock_asked and _SPECIFIC_ACT.search(_act_lead(folded_all, a)) is not None
+                    # money put to another use than the one asked, said in the figure's own words or its sentence's subject
+                    spent = f"{lead_text} {folded_all[lo:hi]}"
+                    other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not other_use and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window)}))
@@ -1481,7 +1497,8 @@ def noun_after_count(query: Query) -> bool:
 
 _DAY_ASKED = re.compile(r"\bngay (?:nao|may|bao nhieu)\b")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\bthang \d{1,2}(?:/(?:19|20)\d{2})?\b")  # a day or a month
-_ORDINAL_WORDS = re.compile(r"\b(?:thu|hang)\s+(?:nhat|nhi|hai|ba|tu|nam|sau|bay|tam|chin|muoi|cao nhat|dau)\b")
+# read as printed: folded, "hằng năm" (every year) would be "hạng năm" (fifth place)
+_ORDINAL_WORDS = re.compile(r"(?i)\b(?:thứ|hạng)\s+(?:nhất|nhì|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|cao nhất|đầu)\b")
 
 
 def answer_none(query: Query, passages: list[Passage], weights: TermWeights, th: Thresholds) -> Draft | None:

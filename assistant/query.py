@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 
 from assistant.thesaurus import opposed_said
 from ingest.document import Period
@@ -72,6 +73,7 @@ NOT_NOUN = {
     "tin": r"\s+(hoc|tuong|nhiem|dung)\b",
     "ky": r"\s+(hop|luat|niem|thuat|so|ngay|ket|ten|boi|duyet)\b",
     "dong": r"\s+(chi|nguoi|bo|thoi|y|loat|deu)\b",
+    "tien": r"\s+(hanh|do|trinh|bo|si|ich|hoa|toi|len|phong)\b",  # "tiến hành", "tiến độ": not "tiền"
 }
 _NOUN_FORMS = sorted(((form, key) for key, forms in NOUNS.items() for form in forms), key=lambda x: -len(x[0]))
 
@@ -203,13 +205,20 @@ def parse_period(folded: str) -> dict:
     if re.search(r"\bcung ky nam (truoc|ngoai)\b", folded):
         out["relative"] = -1
         out["keep_part"] = True
-    elif re.search(r"\bnam (truoc|ngoai|roi)\b", folded):
-        out["relative"] = -1
-    elif re.search(r"\bnam nay\b", folded):
-        out["relative"] = 0
+    elif relative_year_said(folded):
+        out["relative"] = 0 if relative_year_said(folded) == "năm nay" else -1
     if re.search(r"\b(ca nam|nam)\b", folded) and "half" not in out and "quarter" not in out and out.get("year"):
         out["full_year"] = True
     return out
+
+
+_RELATIVE_YEAR = {"nay": "năm nay", "truoc": "năm trước", "ngoai": "năm ngoái", "roi": "năm rồi"}
+
+
+def relative_year_said(folded: str) -> str | None:
+    """The words a question names its year by relative to today ("năm nay", "năm trước"), if any."""
+    m = re.search(r"\bnam (nay|truoc|ngoai|roi)\b", folded)
+    return _RELATIVE_YEAR[m.group(1)] if m else None
 
 
 _COUNT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6}
@@ -636,8 +645,9 @@ def _without_document_years(folded: str) -> str:
     return folded[: m.start()] + span + folded[m.end() :]
 
 
-def understand(question: str, previous: Query | None = None, today_year: int = 2026) -> Query:
-    """Slots of `question`; with `previous`, a follow-up inherits what it does not restate."""
+def understand(question: str, previous: Query | None = None, today_year: int | None = None) -> Query:
+    """Slots of `question`; with `previous`, a follow-up inherits what it does not restate.
+    "năm nay" is the calendar year of `today_year` (default: the clock's)."""
     text = nfc(question).strip()
     folded = fold(text)
     period = parse_period(_without_document_years(folded))
@@ -671,7 +681,7 @@ def understand(question: str, previous: Query | None = None, today_year: int = 2
     )
     if previous is None or not is_followup(folded, q):
         if "relative" in period and q.year is None:
-            q.year = today_year + period["relative"]
+            q.year = (today_year or date.today().year) + period["relative"]
         if previous is not None and not (q.year or q.half or q.quarter or q.periods) and not province:
             _keep_setting(q, previous)
         return q

@@ -14,7 +14,9 @@ from assistant.query import NOUNS
 from ingest.vietnamese import fold
 
 
-_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s\d])|\n+")
+# a figure starts a sentence after a word's full stop ("… trên địa bàn tỉnh. 100% thủ tục …"), not after a
+# number's ("Điều 3. 5 …", a scan's "99. 8%")
+_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s\d])|(?<=[^\W\d_]{2}[.!?])\s+(?=\d)|\n+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

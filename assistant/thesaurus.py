@@ -101,6 +101,21 @@ def case_agreement(cases: frozenset[int], said: str) -> float:
     return len(cases & in_text) / len(cases)
 
 
+# How reports say a level below the province: "UBND cấp xã", "các xã, phường, thị trấn", "Bộ phận Một cửa cấp
+# huyện", "các huyện, thị xã, thành phố". A figure for that level is said with one of them nearby.
+_LEVELS = {
+    "cap xa": r"\b(?:cap xa|(?:cac |tai |o )?xa,? phuong|ubnd (?:cac )?xa|cac xa)\b",
+    "cap huyen": r"\b(?:cap huyen|(?:cac )?huyen,? (?:thi xa|thanh pho)|ubnd (?:cac )?huyen|cac huyen)\b",
+}
+
+
+def lower_level_asked(asked: str) -> re.Pattern | None:
+    """The ways reports say the level below the province that the folded question asks about ("cấp xã"),
+    None when it asks none or several."""
+    said = [level for level in _LEVELS if re.search(rf"\b{level}\b", asked)]
+    return re.compile(_LEVELS[said[0]]) if len(said) == 1 else None
+
+
 def alternatives(phrase: str) -> list[str]:
     """The folded phrase and the phrases of its group ("buu dien" -> "buu chinh", "buu dien")."""
     group = _GROUP_OF.get(phrase)

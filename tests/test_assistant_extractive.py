@@ -148,6 +148,8 @@ def test_a_rank_question_needs_an_ordinal_not_any_figure():
                         "Quyết định số 93/QĐ-UBND ngày 17/01/2022 công bố Chỉ số cải cách hành chính.")
     draft = ask("Chỉ số cải cách hành chính năm 2022 của Văn phòng xếp thứ mấy?", in_words)
     assert not draft.abstained and "thứ nhất" in draft.text
+    yearly = passages("Hằng năm, Văn phòng ban hành kế hoạch cải cách hành chính và kiểm tra việc thực hiện.")
+    assert ask("Chỉ số cải cách hành chính năm 2022 của Văn phòng xếp thứ mấy?", yearly).abstained  # not "hạng năm"
 
 
 def test_a_multiplier_between_figure_and_noun_keeps_the_attachment():
@@ -1161,3 +1163,32 @@ def test_the_row_the_question_names_answers():
                   "Sở Tư pháp – Số DVC toàn trình: 112; Hồ sơ trực tuyến: 9.846\n\n"
                   "Sở Xây dựng – Số DVC toàn trình: 138; Hồ sơ trực tuyến: 12.573")
     assert ask("Năm 2022 Sở Xây dựng nhận bao nhiêu hồ sơ trực tuyến?", ps).meta["figures"] == ["12.573"]
+
+
+def test_the_whole_provinces_figure_does_not_answer_for_one_department():
+    ps = passages("Trong năm 2022, toàn tỉnh tiếp nhận 178.934 hồ sơ trực tuyến, chiếm 65,5% tổng số hồ sơ tiếp nhận "
+                  "mới. Một số đơn vị có tỷ lệ hồ sơ trực tuyến cao trên 95% như Sở Khoa học và Công nghệ, Sở Tư pháp.",
+                  "Dịch vụ công trực tuyến theo sở, ngành:\n\n"
+                  "Sở Tư pháp – Số DVC toàn trình: 112; Hồ sơ trực tuyến: 9.846\n\n"
+                  "Sở Xây dựng – Số DVC toàn trình: 138; Hồ sơ trực tuyến: 12.573")
+    assert ask("Năm 2022 Sở Tư pháp nhận được bao nhiêu hồ sơ trực tuyến?", ps).meta["figures"] == ["9.846"]
+    assert ask("Năm 2022 toàn tỉnh nhận được bao nhiêu hồ sơ trực tuyến?", ps).meta["figures"] == ["178.934"]
+
+
+def test_a_sentence_may_begin_with_its_figure():
+    ps = passages("Lãnh đạo Văn phòng chỉ đạo rà soát thủ tục hành chính mới để tham mưu công bố, áp dụng trên địa bàn "
+                  "tỉnh. 100% thủ tục hành chính thuộc thẩm quyền được công khai trên Cổng Thông tin điện tử. Theo "
+                  "Điều 3. 5 cơ quan phối hợp thực hiện.")
+    draft = ask("Năm 2022 bao nhiêu phần trăm thủ tục hành chính được công khai trên Cổng Thông tin điện tử?", ps)
+    assert draft.meta["figures"] == ["100%"]
+    assert "“100% thủ tục hành chính thuộc thẩm quyền được công khai" in draft.text, draft.text
+    assert [ps[0].chunk.text[s:e] for s, e in spans.sentence_spans(ps[0].chunk.text)][2] == "Theo Điều 3. 5 cơ quan phối hợp thực hiện"
+
+
+def test_a_level_asked_is_said_beside_its_figure():
+    ps = passages("Năm 2022, tỉnh cung cấp 1.652 dịch vụ công trực tuyến, trong đó 1.071 dịch vụ công trực tuyến toàn trình.")
+    assert ask("Năm 2022 cấp xã có bao nhiêu dịch vụ công trực tuyến toàn trình?", ps).abstained
+    assert ask("Năm 2022 có bao nhiêu dịch vụ công trực tuyến toàn trình?", ps).meta["figures"] == ["1.071"]
+    ps = passages("Năm 2022, UBND các xã, phường, thị trấn tiếp nhận 5.120 hồ sơ; Bộ phận Một cửa cấp huyện tiếp "
+                  "nhận 2.310 hồ sơ.")
+    assert ask("Năm 2022 cấp xã tiếp nhận bao nhiêu hồ sơ?", ps).meta["figures"] == ["5.120"]

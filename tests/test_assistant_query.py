@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from assistant.query import understand
@@ -108,6 +110,12 @@ def test_followup_noun_qualifier_and_relative_year():
     assert "đơn tố cáo" in second.standalone
     third = understand("năm trước?", second)
     assert third.year == 2022 and third.half is None and "tố cáo" in third.standalone
+
+
+def test_this_year_is_the_clocks_year():
+    assert understand("6 tháng đầu năm nay tiếp bao nhiêu lượt?", today_year=2031).year == 2031
+    assert understand("năm ngoái tiếp bao nhiêu lượt?", today_year=2031).year == 2030
+    assert understand("năm nay tiếp bao nhiêu lượt?").year == date.today().year
 
 
 def test_followup_replaces_province():
@@ -542,3 +550,12 @@ def test_n_months_of_the_year_are_asked_months_and_read_only_where_a_passage_say
     sel = select_documents(docs, q)
     assert sel.doc_ids == ["q3"] and sel.require_part and "9 thang" in sel.require_part.replace("0?", "")
     assert understand("6 tháng đầu năm 2025 tuyển dụng bao nhiêu?").months is None  # a half, not months
+
+
+def test_a_year_named_only_as_a_comparisons_base_is_not_spoken_of():
+    from assistant.chain import speaks_of_year
+
+    assert not speaks_of_year("Tổng số đơn tiếp nhận là 6.384 đơn, tăng 8,7% so với năm 2023.", "2023")
+    assert not speaks_of_year("giảm 4,8% so với cùng kỳ năm 2023", "2023")
+    assert speaks_of_year("tăng 8,7% so với năm 2023 (5.873 đơn)", "2023")
+    assert speaks_of_year("Năm 2023, toàn tỉnh tiếp nhận 5.873 đơn.", "2023")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -107,6 +108,9 @@ def test_an_abstention_for_a_period_or_province_says_what_the_reports_cover(assi
     assert answer.abstained and "Sơn La có số liệu cho: quý I năm 2024" in answer.text, answer.text
     answer = assistant.ask("Ban Tiếp công dân tỉnh Cà Mau tiếp nhận bao nhiêu đơn?")
     assert answer.abstained and "Quảng Ngãi" in answer.text.split("Có thể liên quan")[0], answer.text
+    # a relative year is said as the year it was read as (the bundled reports are of 2021–2024)
+    answer = assistant.ask("6 tháng đầu năm nay Ban Tiếp công dân tỉnh Quảng Ngãi tiếp nhận bao nhiêu đơn?")
+    assert answer.abstained and f"“năm nay”, tức năm {date.today().year}" in answer.text, answer.text
 
 
 def test_ambiguous_period_gets_one_line_per_report(assistant):
