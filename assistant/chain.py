@@ -37,6 +37,7 @@ class Work:
     require_year: int | None = None
     require_part: str | None = None
     wider: list[str] | None = None
+    later: list[str] | None = None
     abstain_reason: str | None = None
     passages: list[Passage] = field(default_factory=list)
     pool: list[Passage] = field(default_factory=list)  # retrieved first, then the rest of the allowed documents
@@ -127,6 +128,7 @@ class Selection:
     require_year: int | None = None  # no report for the named year: the evidence itself must mention it
     require_part: str | None = None  # only a longer period's report: the evidence must name the part (folded regex)
     wider: list[str] | None = None  # the other reports of the named year, read when the exact ones say nothing
+    later: list[str] | None = None  # reports of later periods: an index of the year is published the year after
 
 
 def _period_query(q: Query, period: Period | None) -> Query:
@@ -232,6 +234,9 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
         if q.months and not (q.half or q.quarter) and MONTHS_OF_YEAR.search(fold(q.standalone)):
             # "9 tháng đầu năm 2025": no report covers those months alone; only passages that say them answer
             return Selection(loose, require_part=rf"\b0?{q.months[1]} thang\b")
+        if not (q.half or q.quarter) and not exact and re.search(r"\bca nam\b", fold(q.standalone)):
+            # "cả năm 2025" and only the first half's report: its figures are not the year's
+            return Selection([], "no report for this period")
         if (q.half or q.quarter) and not exact:
             # the tasks set for "6 tháng cuối năm 2023" are in the report titled for it; else "6 tháng đầu năm
             # 2024" asked, only the full-year report: its figures are the year's, not the half's
@@ -239,7 +244,9 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
             if titled:
                 return Selection(titled)
             return Selection(loose, require_part=_part_said(q))
+        later = [d for d in ids if docs[d].year and docs[d].year > q.year] or None
         ids, restricted = loose, True
+        return Selection(ids, compare=len(provinces) > 1, wider=wider, later=later)
     return Selection(ids if restricted else None, compare=len(provinces) > 1, wider=wider)
 
 
@@ -295,6 +302,21 @@ def coverage_note(docs: dict[str, DocMeta], q: Query, reason: str | None) -> str
     return f"{read_as} Các báo cáo đã nạp{where} có số liệu cho: {', '.join(p.label for p in periods)}."
 
 
+def _from_later_reports(parts: ChainParts, work: Work) -> tuple[compose.Draft | None, list[Passage]]:
+    """A figure of the asked year that its own report does not give, from a later report that says it of that
+    year ("Chỉ số PAR INDEX năm 2024 đạt 88,12%", published in 2025): every quote must name the year."""
+    year = str(work.query.year)
+    read = [p for p in unretrieved(parts.index, [], SearchFilters(doc_ids=work.later), parts.scan_limit)
+            if speaks_of_year(p.chunk.text, year)]
+    if not read:
+        return None, []
+    draft = extractive.answer(work.query, read, parts.weights, parts.thresholds, work.per_report)
+    if draft.abstained or not all(speaks_of_year(c.quote, year) for c in draft.citations):
+        return None, []
+    draft.meta["widened_to"] = work.later
+    return draft, read
+
+
 def understand_filters_step(parts: ChainParts):
     def run(work: Work) -> Work:
         q = work.query
@@ -306,6 +328,7 @@ def understand_filters_step(parts: ChainParts):
         work.require_year = sel.require_year
         work.require_part = sel.require_part
         work.wider = sel.wider
+        work.later = sel.later
         work.filters = SearchFilters(doc_ids=sel.doc_ids) if sel.doc_ids else None
         several = sel.doc_ids is None or len(sel.doc_ids) > 1
         if sel.compare and q.noun and q.kind in ("open", "list", "yesno"):
@@ -422,6 +445,10 @@ def answer_step(parts: ChainParts):
                 if not second.abstained:
                     second.meta["widened_to"] = work.wider
                     work.draft, pool = second, pool + others
+            if work.draft.abstained and work.later and work.query.kind == "count":
+                second, read = _from_later_reports(parts, work)
+                if second is not None:
+                    work.draft, pool = second, pool + read
             work.pool = pool
             work.draft.meta["answerer"] = "extractive"
         if work.draft.abstained and (work.abstain_reason or work.require_year or work.require_part):

@@ -22,9 +22,11 @@ from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING
 from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
                                read_chunk)
 from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, sentence_spans
-from assistant.thesaurus import alternatives, case_agreement, cases_asked, lower_level_asked, without_debris
+from assistant.thesaurus import (ACRONYMS, alternatives, case_agreement, cases_asked, kind_agreement, lower_level_asked,
+                                 without_debris)
 from index.passage import Passage
 from ingest.document import Period
+from ingest.cleaning import CAPTION
 from ingest.tables import row_label
 from ingest.vietnamese import NUMBER, find_numbers, fold, folded_tokens, is_syllable, nfc, parse_number
 
@@ -188,7 +190,7 @@ TABLE_ATTACH = 0.6  # as a bare figure continuing an enumeration of the noun
 
 def table_lead(ct: ChunkText, si: int, p: Passage, passages: list[Passage]) -> str:
     """The folded sentence before a table's first row ("Kết quả giải quyết hồ sơ theo cấp như sau:"): in the
-    chunk, or at the end of the chunk before it when the table starts its chunk."""
+    chunk, or in the chunk before it when the table starts its chunk."""
     k = si
     while k >= 0 and ct.sentences[k].row:
         k -= 1
@@ -196,7 +198,9 @@ def table_lead(ct: ChunkText, si: int, p: Passage, passages: list[Passage]) -> s
         return ct.sentences[k].folded
     before = _previous_passage(p, passages)
     sentences = analyse(before.chunk).sentences if before is not None else []
-    return sentences[-1].folded if sentences else ""
+    # the table may have begun there: its first rows end that chunk, its lead sentence stands above them
+    lead = next((sent for sent in reversed(sentences) if not sent.row), None)
+    return lead.folded if lead else ""
 
 
 def _names_noun(folded: str, noun: str) -> bool:
@@ -226,7 +230,7 @@ FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
     "other_unit": -1.0, "case": 1.0, "manner": -0.6, "channel": 0.2, "last_answer": 0.3,
-    "aside": -0.3, "row_named": 0.8, "target": -0.5, "whole": -0.4,
+    "aside": -0.3, "row_named": 0.8, "target": -0.5, "whole": -0.4, "kind": 0.4,
 }
 
 # Sections that are not the period's results: its shortcomings, their causes, the tasks and targets ahead
@@ -453,6 +457,15 @@ def stated_months(folded: str, last: bool = False) -> tuple[int, int] | None:
     return spans[-1][1] if last else spans[0][1]
 
 
+_YEAR_SAID = re.compile(r"(?<!so voi )(?<!so voi cung ky )\bnam ((?:19|20)\d\d)\b")
+
+
+def _other_year(folded: str, year: str) -> bool:
+    """Does the text name a year ("năm 2023"), not as a comparison's base, and not the asked `year`?"""
+    said = set(_YEAR_SAID.findall(folded))
+    return bool(said) and year not in said
+
+
 def figure_candidates(query: Query, passages: list[Passage], weights: TermWeights,
                       notes: Footnotes | None = None) -> list[Evidence]:
     """Every figure attached to the asked noun, scored with its clause's relevance.
@@ -492,6 +505,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     target_asked = _TARGET.search(asked_folded) is not None
     level = lower_level_asked(asked_folded)  # "cấp xã": a figure of that level says so nearby
     money_act = _MONEY_ACT.search(asked_folded) if query.noun == "tien" else None
+    year_said = str(query.year) if query.year and len(query.periods) <= 1 else None
     part_asked = (query.unit is not None or level is not None) and _WHOLE.search(asked_folded) is None
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
@@ -604,6 +618,15 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     if row_ctx:
                         window = f"{window} | {row_ctx}"
                     near = max(coverage(phrase, window, weights), coverage(phrase, lead, weights)) if phrase else 0.0
+                    # after the figure, only its own phrase qualifies it: in "cấp tỉnh giải quyết 38/41 vụ việc, cấp huyện
+                    # 176/190 vụ việc" the words past the comma are the next figure's
+                    cut = re.search(r"[,;]", folded_all[b:hi])
+                    # (the sentence's subject qualifies all its figures: "Về khiếu nại: phải giải quyết 229 …; đã giải quyết 214")
+                    case_text = f"{lead_text} | {folded_all[lo : b + cut.start() if cut else hi]}"
+                    if paren_depth(text[sent.start : a]) > 0:
+                        # a part in brackets is of what the words before the bracket count ("287/311 vụ việc khiếu
+                        # nại …, đạt 92,3% (…, cấp huyện 176/190 vụ việc …)")
+                        case_text = f"{case_text} | {folded_all[sent.start : folded_all.rfind('(', sent.start, a)]}"
                     channel_here = channel is not None and re.search(
                         channel, own_phrase(text, folded_all, a, b, seg_start, min(seg_end, ce))) is not None
                     features = {
@@ -626,7 +649,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         "own_pairs": _bigram_bonus(pairs, f"{label} | {folded_all[lo:hi]}" if label else folded_all[lo:hi], weights),
                         "other_unit": other_unit,
                         # "trễ hạn" asked: "trước hạn và đúng hạn 25.012 hồ sơ, chiếm tỷ lệ 93,2%" is the opposite case
-                        "case": case_agreement(cases, f"{folded_all[lo:hi]} | {label}" if row_ctx else folded_all[lo:hi]),
+                        "case": case_agreement(cases, f"{case_text} | {label}" if row_ctx else case_text),
+                        "kind": kind_agreement(cases, f"{case_text} | {label}" if row_ctx else case_text),  # khiếu nại, tố cáo
                         # the channel asked said in the figure's own phrase ("20 phản ánh … của công dân qua đơn
                         # thư"), not only somewhere in its sentence (the total "220 phản ánh" before it)
                         "channel": float(channel_here),
@@ -653,16 +677,33 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     # what there is ("có tất cả mấy Phó Chánh Văn phòng?") is not what one act did ("đề nghị bổ
                     # nhiệm 01 Phó Chánh Văn phòng"): a figure right after an act's words counts that act
                     event = stock_asked and _SPECIFIC_ACT.search(_act_lead(folded_all, a)) is not None
+                    # "Chỉ số SIPAS năm 2023 của tỉnh đạt 82,67%" is of 2023, not of the 2024 asked: the year said before
+                    # the figure, in its sentence's subject or its own words (not "so với năm 2023")
+                    other_year = year_said is not None and _other_year(f"{lead_text} {folded_all[lo:a]}", year_said)
                     # money put to another use than the one asked, said in the figure's own words or its sentence's subject
                     spent = f"{lead_text} {folded_all[lo:hi]}"
                     other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and not level_unsaid and not other_use and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
-                                         "said": local | said_words(window)}))
+                                         "said": local | said_words(window),
+                                         "level": level is not None and level.search(f"{case_text} | {label}") is not None,
+                                         "sentence": (p.chunk.chunk_id, sent.start)}))
+    if level is not None:
+        out = _levels_apart(out)
     out.sort(key=lambda ev: -ev.score)
     return out
+
+
+def _levels_apart(cands: list[Evidence]) -> list[Evidence]:
+    """In a sentence that gives the asked level its own figure ("…, cấp huyện 176/190 vụ việc"), its other
+    figures are the total or other levels: they do not answer for that level."""
+    named = {c.extra["sentence"] for c in cands if c.extra["level"]}
+    for c in cands:
+        if c.extra["sentence"] in named and not c.extra["level"]:
+            c.extra["of_asked"] = False
+    return cands
 
 
 def acronyms(question: str) -> dict[str, set[str]]:
@@ -672,7 +713,10 @@ def acronyms(question: str) -> dict[str, set[str]]:
     for n in range(2, 6):
         for i in range(len(syl) - n + 1):
             run = syl[i : i + n]
-            out.setdefault("".join(w[0] for w in run), set()).update(run)
+            key = "".join(w[0] for w in run)
+            if key in ACRONYMS and " ".join(run) not in ACRONYMS[key]:
+                continue  # "tồn tại, hạn chế" is not "TTHC"
+            out.setdefault(key, set()).update(run)
     return out
 
 
@@ -724,7 +768,11 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
         telling = _telling(words, p, told, query.standalone)
         # "Nhiệm vụ trọng tâm 6 tháng cuối năm gồm những gì?": the items under the section the question names
         # say nothing of its words themselves
-        items_of_heading = query.kind == "list" and coverage(words, ct.heading_words, weights) >= HEADING_ITEMS
+        # (the words of the report's own title, "dân vận chính quyền, Quy chế dân chủ", name the whole report, not
+        # a section: "những hạn chế trong thực hiện QCDC" asks for the section "Tồn tại, hạn chế")
+        titled = said_words(fold(p.meta.title or ""))
+        asked = [w for w in words if w not in titled] or words
+        items_of_heading = query.kind == "list" and coverage(asked, ct.heading_words, weights) >= HEADING_ITEMS
         section = _named_section(words, p, weights) if items_of_heading else None
         for sent in ct.sentences:
             if other_span(span, sent.folded):
@@ -746,7 +794,8 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
             score = rank_own + 0.4 * rank_ctx + 0.3 * _bigram_bonus(pairs, sent.folded, weights) + 0.1 / (1 + rank)
             if p.extra.get("secondary"):  # another report of the asked year: it answers when the main one cannot
                 score -= 0.15
-            extra = {"section": section} if section else {}
+            # how much of what the question asks beyond the report's own subject the sentence itself says
+            extra = {"section": section, "says_asked": coverage(asked, sent_words, weights)}
             out.append(Evidence(p, sent.start, sent.end, score, max(own, 0.9 * ctx), extra=extra))
     out.sort(key=lambda ev: -ev.score)
     return out
@@ -1093,7 +1142,11 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
             asked = _telling(query.topic, c.passage, told, query.standalone)  # the reporting office's own name says nothing here
             c.score += (0.25 + 0.5 * coverage(asked, intro, weights)) * _enumerates(c.quote)
         cands.sort(key=lambda ev: -ev.score)
+        # a section the question names ("những tồn tại, hạn chế nào?" and "2. Tồn tại, hạn chế") holds the list,
+        # though its items need not say the question's words themselves, unless a sentence says them outright
         best = cands[0]
+        if best.extra["says_asked"] < HEADING_ITEMS:
+            best = next((c for c in cands if c.extra["section"]), best)
         if best.extra.get("section"):  # the items under the section the question names, in their order
             items = [c for c in cands if c.extra.get("section") == best.extra["section"]]
             items = sorted(items, key=lambda c: (c.passage.chunk.char_start, c.start))[: th.max_list_items]
@@ -1136,7 +1189,7 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         verdict = "Không." if _NEGATION.search(fold(best.quote)) else "Có."
         return Draft(f"{verdict} {_quoted(cites, best.passage, best.quote)}", cites.items, False)
     if query.quote_request:
-        return _quotable(query, cands, cites, notes, th)
+        return _quotable(query, cands, cites, notes, th, weights)
     # a second sentence only when it is nearly as good (from another passage) or comes from the same passage
     picked = [best] + [
         c for c in cands[1:]
@@ -1155,7 +1208,8 @@ def _focus_pairs(query: Query) -> list[str]:
     return [f"{a} {b}" for a, b in zip(syl, syl[1:]) if a in focus and b in focus]
 
 
-def _quotable(query: Query, cands: list[Evidence], cites: Citations, notes: Footnotes | None, th: Thresholds) -> Draft:
+def _quotable(query: Query, cands: list[Evidence], cites: Citations, notes: Footnotes | None, th: Thresholds,
+              weights: TermWeights | None = None) -> Draft:
     """Sentences to quote in a speech: on topic and descriptive, not a list of plans and decisions.
 
     A sentence made of document references ("Kế hoạch số 31-KH/ĐUVP ngày …") or introducing a list
@@ -1170,7 +1224,17 @@ def _quotable(query: Query, cands: list[Evidence], cites: Citations, notes: Foot
         aside = not asks_aside and _ASIDE.search(analyse(c.passage.chunk).heading) is not None
         return 0.25 * min(refs, 2) + (0.2 if intro else 0.0) + (0.2 if aside else 0.0)
 
-    cands = [c for c in cands if not _title_line(c)] or cands
+    def in_section(c: Evidence) -> bool:
+        # a paragraph of the section the topic names ("kết quả cải cách hành chính": "II. KẾT QUẢ … > 5. Công tác
+        # cải cách hành chính") speaks of it, more than one that names it in passing ("Dân vận khéo" models
+        # "tập trung vào các lĩnh vực cải cách hành chính")
+        return weights is not None and coverage(query.topic, analyse(c.passage.chunk).heading_words, weights) >= HEADING_ITEMS
+
+    def caption(c: Evidence) -> bool:  # "Bảng 2. Kết quả …" names a table, it says nothing to quote
+        return CAPTION.match(c.passage.chunk.text[slice(*_line_around(c.passage.chunk.text, c.start, c.end))]) is not None
+
+    cands = [c for c in cands if not _title_line(c) and not caption(c)] or cands
+    cands = [c for c in cands if in_section(c) and c.coverage >= th.min_coverage] or cands
     best = cands[0].score
     ranked = sorted((c for c in cands if c.score >= 0.6 * best and c.coverage >= th.min_coverage),
                     key=lambda c: -(c.score - penalty(c)))

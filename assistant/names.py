@@ -13,6 +13,7 @@ from dataclasses import replace
 from assistant.compose import Draft
 from assistant.footnotes import NOTE_DEF
 from assistant.query import Query
+from assistant.thesaurus import ACRONYMS
 from assistant.reading import analyse
 from index.passage import Passage
 from ingest.vietnamese import fold, folded_tokens, nfc
@@ -85,7 +86,7 @@ _NAME_HEADS = {"so", "ban", "phong", "cuc", "chi", "trung", "van", "bo", "uy", "
                "nha", "truong", "vien", "toa", "quy", "doan", "tong", "dang"}
 
 
-def missing_names(question: str, passages: list[Passage]) -> list[str]:
+def missing_names(question: str, passages: list[Passage], indices: bool = True) -> list[str]:
     """Proper names of the question that none of the reports read mentions.
 
     A figure found for "huyện Bình Sơn" in a report that never names Bình Sơn is someone else's
@@ -94,8 +95,9 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
     report a word may differ by one misread letter ("S& Noi vu").
     """
     names = proper_names(nfc(question))
+    unnamed = _missing_indices(question, passages) if indices else []
     if not names:
-        return []
+        return unnamed
     pairs: set[str] = set()
     scanned: set[tuple[str, str]] = set()
     for p in passages:
@@ -140,7 +142,48 @@ def missing_names(question: str, passages: list[Passage]) -> list[str]:
 
     # the report's signer places the whole report ("báo cáo do ông Trần Bình Minh ký"), as its issuer does
     signers = {fold(p.meta.signer) for p in passages if p.meta.signer}
-    return [n for n in names if fold(n) not in signers and not found(n, tail_of(n))]
+    return [n for n in names if fold(n) not in signers and not found(n, tail_of(n))] + unnamed
+
+
+# The administration's own acronyms ("UBND", "TTHC"): the vocabulary of every report, never an index's name.
+_COMMON = {"ubnd", "hdnd", "mttq", *ACRONYMS}
+
+
+# An index named by its acronym: "Chỉ số PCI", "điểm PAPI", "PAR Index"
+_INDEX_NAME = re.compile(r"(?i:chỉ số|chi so|điểm|diem|xếp hạng|xep hang)\s+([A-ZĐ]{3,})(?![\w)-])|(?<![\w(-])([A-ZĐ]{3,})\s+(?i:index)\b")
+
+
+def _missing_indices(question: str, passages: list[Passage]) -> list[str]:
+    """The indices the question names by an acronym ("Chỉ số PCI", "điểm PAPI") that none of the reports read
+    writes: an index the reports never name is not one whose figure they give. An acronym a user makes of words
+    the reports spell out is said by those words; one the question explains itself ("Chỉ số … hành chính công
+    (PAPI)") is a second name of what it spells out."""
+    typed = nfc(question)
+    asked = list(dict.fromkeys(a or b for a, b in _INDEX_NAME.findall(typed)))
+    if not asked or not passages:
+        return []
+    text = " ".join(fold(f"{p.chunk.text} {' '.join(p.chunk.heading_path)} {p.meta.issuer or ''} {p.meta.title or ''}")
+                    for p in passages)
+    tokens = set(re.findall(r"[a-z0-9]+", text))
+    out = []
+    for a in asked:
+        key = fold(a)
+        if key in _COMMON or key in tokens or _initials_said(key, text):
+            continue
+        out.append(a)
+    return out
+
+
+def _initials_said(key: str, folded: str) -> bool:
+    """Do some words of the text run with these initials ("thanh tra nhân dân" for "ttnd"; "và" may stand between:
+    "thông tin và truyền thông" for "tttt")?"""
+    words = re.findall(r"[a-z]+", folded)
+    n = len(key)
+    for skip_va in (False, True):
+        seq = [w for w in words if not (skip_va and w == "va")]
+        if any("".join(w[0] for w in seq[i : i + n]) == key for i in range(len(seq) - n + 1)):
+            return True
+    return False
 
 
 def _without_unquoted_notes(p: Passage, quotes: list[str]) -> Passage:
@@ -183,6 +226,6 @@ def draft_missing_names(query: Query, draft: Draft, passages: list[Passage]) -> 
     docs = {p.doc_id for p in quoted}
     opening = [_addressee(p) for p in passages if p.doc_id in docs and p.chunk.chunk_id.endswith("#0000")]
     opening = [p for p in opening if p is not None]
-    unopened = set(missing_names(query.question, opening)) if opening else None
-    return [n for n in missing_names(query.question, quoted)
+    unopened = set(missing_names(query.question, opening, indices=False)) if opening else None
+    return [n for n in missing_names(query.question, quoted, indices=False)
             if fold(n) not in setting and (unopened is None or n in unopened)]

@@ -79,6 +79,8 @@ _NOUN_FORMS = sorted(((form, key) for key, forms in NOUNS.items() for form in fo
 
 ASK_COUNT = re.compile(r"\b(?:bao nhieu|may)\b")  # the words that ask how many
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong|so lieu|ty le|tong so|tong cong|phan tram|bao lau)\b")
+# "Số lượt tiếp công dân của cấp xã năm 2024?": a count asked by naming it, without "bao nhiêu"
+_COUNT_OPENING = re.compile(r"^\s*(?:tong )?so (?:" + "|".join(re.escape(f) for f, _ in _NOUN_FORMS) + r")(?![a-z])")
 _LIST = re.compile(r"\b(nhung|cac|gi)\b[^?]*\bnao\b|\bliet ke\b|\bke ten\b|\bgom nhung\b|\bnhung (gi|viec|noi dung|nhiem vu|giai phap|ket qua|han che|kho khan|mo hinh)\b")
 _YESNO = re.compile(r"\bco\b.+\bkhong\s*\??\s*$|\b(da|co)\b.+\bchua\s*\??\s*$|\bphai khong\b")
 # "Còn …?", "… thì sao?", and "Trong đó …?" / "(Tính) riêng …?" (a part of what the last turn asked about).
@@ -97,6 +99,7 @@ _META = re.compile(
     r"\bca nam\b|\btinh (?:den|toi)\b|"  # "cả năm 2021", "tính đến …": the period, not the topic
     r"\bphan tram\b|"  # "mấy phần trăm": the unit asked (%), like "tỷ lệ"
     r"\bso luong\b|"  # "số lượng" asks a count; "lương" alone is a topic ("nâng lương")
+    r"\b(?:nhung |cac )?noi dung (?:gi|nao)\b|"  # "gồm những nội dung gì?" asks for the items, it names no topic
     r"\b\d+\s*/\s*bc(?:\s*-\s*[a-z]+)*|"  # a report's own number ("Báo cáo 2182/BC-VP") names the report read
     r"\b(?:co )?(?:ghi nhan|de cap|neu)\b(?=.*\bkhong\s*\??\s*$)"  # "có ghi nhận … không?" asks the report
 )
@@ -415,15 +418,19 @@ def parse_unit(folded: str, text: str = "") -> str | None:
         for m in re.finditer(r"\b" + pattern, folded):
             if name is None and typed_accents and not text[m.start() : m.start() + 3].lower().startswith("sở"):
                 continue  # "so sánh số lượt …" is not a department
-            if name is None and not typed_accents and re.match(r"so (sanh|voi|luong|lieu|lan)\b", m.group(0)):
-                continue
+            if name is None and not typed_accents and (re.match(r"so (sanh|voi|luong|lieu|lan)\b", m.group(0))
+                                                       or known_noun_span(m.group(0)[3:])):
+                continue  # "so luot tiep dan" is "số lượt", not a department
             return name or m.group(0).strip().title()
     return None
 
 
 _DOCREF = re.compile(
-    r"\b(quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong bao|van ban|nghi dinh|thong tu|quy che|de an)\b"
+    # ("Quy chế dân chủ ở cơ sở" is what a report is about, not a document asked for)
+    r"\b(quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong bao|van ban|nghi dinh|thong tu|quy che(?! dan chu)|de an)\b"
     r"[^?]{0,60}?\b(so may|so bao nhieu|so nao|so hieu|nao|gi)\b"
+    # "… là quy định số mấy?" ("theo quy định nào" asks no number)
+    r"|\b(quy dinh)\b[^?]{0,60}?\b(so may|so bao nhieu|so nao|so hieu)\b"
 )
 
 
@@ -450,7 +457,7 @@ _RECIPIENTS = re.compile(
 )
 
 
-def parse_kind(folded: str) -> str:
+def parse_kind(folded: str, text: str = "") -> str:
     """signer | report_id | report_id_signer | recipients | count | docref (which document/number) | when (a
     date) | yesno | list | open."""
     signer, report_id = _SIGNER.search(folded), _REPORT_ID.search(folded.strip())
@@ -462,7 +469,8 @@ def parse_kind(folded: str) -> str:
         return "docref"
     if _WHEN.search(folded):
         return "when"
-    if _COUNT.search(folded):
+    # (typed with its marks, "Sở kiến nghị …" is a department, not "Số kiến nghị …")
+    if _COUNT.search(folded) or (_COUNT_OPENING.match(folded) and not text.lstrip().lower().startswith("sở")):
         return "count"
     if _YESNO.search(folded):
         return "yesno"
@@ -654,7 +662,7 @@ def understand(question: str, previous: Query | None = None, today_year: int | N
     province = parse_province(folded, text)
     unit = parse_unit(folded, text)
     asking = asking_fold(text)
-    kind = parse_kind(asking)
+    kind = parse_kind(asking, text)
     noun, noun_phrase = parse_noun(asking, _without_units(asking))
     quote_request = bool(_QUOTE_REQUEST.search(folded))
     if quote_request:  # "trích giúp em mấy đoạn về …" asks for passages, not for a count of "đoàn"
@@ -725,7 +733,7 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
         merged.kind = q.kind
     # Period: a restated part (half/quarter) without a year keeps the context's year.
     if "relative" in period:
-        base = prev.year or 2026
+        base = prev.year or date.today().year
         merged.year = base + period["relative"]
         if not period.get("keep_part"):
             merged.half = merged.quarter = None
@@ -747,7 +755,11 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
     elif q.topic and prev.noun:
         merged.noun_phrase = None
     new_topic = [w for w in q.topic if w not in prev.topic and w not in _POINTING]
-    if q.noun and q.noun != prev.noun:
+    if q.noun == "%" and prev.noun not in (None, "%"):
+        # "tỷ lệ bao nhiêu?" after "PAKN tiếp nhận bao nhiêu?" or "… bao nhiêu hồ sơ nộp trực tuyến?": a share of
+        # the same things, so the last turn's words still say what is counted
+        kept = list(prev.topic)
+    elif q.noun and q.noun != prev.noun:
         old_noun_words = set(" ".join(NOUNS.get(prev.noun, [])).replace(",", " ").split())
         kept = [w for w in prev.topic if w not in old_noun_words and w not in set((prev.noun_phrase or "").split())]
     else:

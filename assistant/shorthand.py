@@ -42,6 +42,7 @@ EXPANSIONS: list[tuple[str, str]] = [
     (r"cbcc", "cán bộ, công chức"),
     (r"ccvc", "công chức, viên chức"),
     (r"kntc", "khiếu nại, tố cáo"),
+    (r"kn", "khiếu nại"),
     (r"pakn", "phản ánh, kiến nghị"),
     (r"dvctt", "dịch vụ công trực tuyến"),
     (r"dvc", "dịch vụ công"),
@@ -69,6 +70,9 @@ _JOINED = [
     (re.compile(r"(?<![\w/-])q\.? ?(?=(?:ng[aã]i|nam|ninh|b[iì]nh|tr[iị])\b)", re.IGNORECASE), "Quảng "),
     (re.compile(r"(?<![\w/-])(h[oộ]) g[dđ](?![\w/-])", re.IGNORECASE), r"\1 gia đình"),  # "hộ gđ"
     (re.compile(r"(?<![\w/-])(đủ|du) [dđ]k(?![\w/-])", re.IGNORECASE), r"\1 điều kiện"),  # "đủ đk xử lý"
+    # "TC" alone may be "tổ chức"; after what is counted it is "tố cáo" ("đơn TC", "vụ TC", "KN, TC")
+    (re.compile(r"(?<![\w/-])(đơn|don|vụ|vu|việc|viec|thư|thu|khiếu nại,?|khieu nai,?) tc(?![\w/-])", re.IGNORECASE),
+     r"\1 tố cáo"),
     (re.compile(r"\s+[+&]\s+"), " và "),  # "hài lòng + rất hài lòng", "QCDC & dân vận"
 ]
 

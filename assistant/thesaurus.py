@@ -30,6 +30,9 @@ GROUPS: list[list[str]] = [
     ["cap tinh"],
     ["cap huyen"],
     ["cap xa"],
+    # kinds of petition: a complaint (khiếu nại) is not a denunciation (tố cáo)
+    ["khieu nai"],
+    ["to cao"],
 ]
 
 # Groups that exclude each other when they qualify the same thing: a case "trễ hạn" is not one settled
@@ -41,7 +44,12 @@ OPPOSED: list[tuple[str, str]] = [
     ("cap tinh", "cap huyen"),
     ("cap tinh", "cap xa"),
     ("cap huyen", "cap xa"),
+    ("khieu nai", "to cao"),
 ]
+
+# The reports' acronyms and the phrases they stand for ("tthc": "thủ tục hành chính"): in a text, "TTHC" is
+# never another run of words with those initials ("tồn tại, hạn chế")
+ACRONYMS = {g[0]: set(g[1:]) for g in GROUPS if " " not in g[0] and len(g) > 1}
 
 _GROUP_OF = {phrase: i for i, group in enumerate(GROUPS) for phrase in group}
 _WORDS = [{w for p in group for w in p.split()} for group in GROUPS]
@@ -49,6 +57,7 @@ _OPPOSITE_OF: dict[int, set[int]] = {}
 for _a, _b in OPPOSED:
     _OPPOSITE_OF.setdefault(_GROUP_OF[_a], set()).add(_GROUP_OF[_b])
     _OPPOSITE_OF.setdefault(_GROUP_OF[_b], set()).add(_GROUP_OF[_a])
+_KINDS = {_GROUP_OF["khieu nai"], _GROUP_OF["to cao"]}
 _ANY = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_GROUP_OF, key=len, reverse=True)) + r")\b")
 
 
@@ -92,13 +101,15 @@ def case_agreement(cases: frozenset[int], said: str) -> float:
     with ("đang giải quyết 1.853 hồ sơ" for "chưa giải quyết xong": 1), -1 when it says an asked case's
     opposite instead ("trước hạn và đúng hạn 25.012 hồ sơ" for "trễ hạn"), 0 when the question asks no such
     case or the text says none. Each asked case counts on its own: "trễ hạn … ở cấp xã" agrees on "trễ hạn"
-    but is -1 for "cấp tỉnh"; "trễ hạn 3.113" (no level) is 0.5 for "cấp tỉnh … trễ hạn"."""
+    but is -1 for "cấp tỉnh"; "trễ hạn 3.113" (no level) is 0.5 for "cấp tỉnh … trễ hạn". A petition's kind
+    (khiếu nại, tố cáo) only excludes: it gives the -1 and counts in no share."""
     if not cases:
         return 0
     in_text = _groups_said(said)
     if any(_OPPOSITE_OF[g] & in_text and g not in in_text for g in cases):
         return -1.0
-    return len(cases & in_text) / len(cases)
+    graded = cases - _KINDS  # a petition's kind only excludes ("khiếu nại" asked, "tố cáo" said), it ranks nothing
+    return len(graded & in_text) / len(graded) if graded else 0.0
 
 
 # How reports say a level below the province: "UBND cấp xã", "các xã, phường, thị trấn", "Bộ phận Một cửa cấp
@@ -114,6 +125,14 @@ def lower_level_asked(asked: str) -> re.Pattern | None:
     None when it asks none or several."""
     said = [level for level in _LEVELS if re.search(rf"\b{level}\b", asked)]
     return re.compile(_LEVELS[said[0]]) if len(said) == 1 else None
+
+
+def kind_agreement(cases: frozenset[int], said: str) -> float:
+    """1 when the folded text says the one petition kind asked ("khiếu nại"): ranked apart from the other cases,
+    which every figure of one sentence about complaints would otherwise share."""
+    kinds = cases & _KINDS
+    # both asked ("tính gộp cả khiếu nại và tố cáo"): the total is asked, which a part naming one kind is not
+    return float(bool(kinds & _groups_said(said))) if len(kinds) == 1 else 0.0
 
 
 def alternatives(phrase: str) -> list[str]:

@@ -87,6 +87,7 @@ class _Line:
     hard_break_before: bool = False  # blank line (normal layout) or whitespace-only line before it
     tight: bool = False  # follows the previous line directly in a layout where blank lines are breaks
     row: bool = False  # a table's row, read with its headers (see ingest.tables): a paragraph of its own
+    short: bool = False  # hard-wrapped text: the line stops well before the full width (a paragraph's or title's end)
 
 
 def _clean_markdown(line: str) -> tuple[str, bool]:
@@ -125,6 +126,9 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {k for k, n in counts.items() if n >= max(3, len(pages) // 2) and len(k) < 120}
 
 
+SHORT_LINE = 0.6  # share of a full line's length below which a hard-wrapped line was not wrapped: it ended
+
+
 def _lines(doc: Document) -> list[_Line]:
     """NFC, de-marked lines with page numbers and page furniture removed; blank-line layout decoded."""
     raw_pages = [nfc(p.text).replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in doc.pages]
@@ -144,6 +148,7 @@ def _lines(doc: Document) -> list[_Line]:
     lengths = sorted(len(raw[i][0].strip()) for i in nonblank)
     wrapped = bool(lengths) and lengths[int(0.9 * (len(lengths) - 1))] <= 120  # hard-wrapped, not a line per paragraph
     double_spaced = wrapped and followed > 0.8 * len(nonblank)
+    full = lengths[int(0.9 * (len(lengths) - 1))] if wrapped else 0  # a full line's length
     out: list[_Line] = []
     gap: list[str] = []
     for ln, page, row in raw:
@@ -161,7 +166,9 @@ def _lines(doc: Document) -> list[_Line]:
         else:
             hard = bool(gap)
         tight = bool(out) and not double_spaced and not gap
-        out.append(_Line(text, page, heading=heading, hard_break_before=hard and bool(out), tight=tight, row=row))
+        short = not row and len(text) < SHORT_LINE * full
+        out.append(_Line(text, page, heading=heading, hard_break_before=hard and bool(out), tight=tight, row=row,
+                         short=short))
         gap = []
     return out
 
@@ -186,6 +193,10 @@ def _joins(para: list[_Line], nxt: _Line) -> bool:
         return False
     if nxt.text[:1].islower():
         return not last.text.rstrip().endswith("./.")  # a lower-case line never starts a sentence
+    if last.short and not re.search(r":\W*$", last.text):
+        # a line that stopped short ended its paragraph or title ("… ở cơ sở năm 2024" / "Thực hiện Kế hoạch …",
+        # "a) Những nội dung công khai để Nhân dân biết" / "209/209 xã, phường …"), where no full stop says so
+        return False
     first = para[0].text
     marker = ROMAN.match(first) or NUMBERED.match(first) or LETTERED.match(first)
     if marker and not re.search(r"[.:;!?]\s", " ".join(ln.text for ln in para)[marker.end() :]):

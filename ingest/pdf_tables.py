@@ -14,10 +14,14 @@ import re
 from dataclasses import dataclass
 
 from ingest.tables import is_figure, markdown_table
+from ingest.vietnamese import fold
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
 _ROW_END = re.compile(r"(?:\s\S*\d\S*){2,}\s*$")  # a plain line ending in two figures or more
 MAX_HEADER_LINES = 3
+_SERIAL_CELL = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})\.?$")  # "1", "2.", "II": a row's serial number
+_SERIAL_HEADER = {"tt", "stt", "so tt"}
+_EMPTY_CELL = {"-", "–", "—", "x"}  # a cell with nothing to count
 
 
 @dataclass
@@ -41,10 +45,22 @@ def _cells(line: str) -> list[_Cell]:
     return [_Cell(m.group(0), m.start(), m.end()) for m in _CELL.finditer(line)]
 
 
+def _row_cells(cells: list[_Cell]) -> list[_Cell]:
+    """A row's cells without the serial number before its label ("1   Cấp tỉnh   686 …"; "Tổng cộng" has none)."""
+    if len(cells) > 2 and _SERIAL_CELL.match(cells[0].text) and not _figure_cell(cells[1].text):
+        return cells[1:]
+    return cells
+
+
+def _figure_cell(text: str) -> bool:
+    return is_figure(text) or text in _EMPTY_CELL
+
+
 def _data_row(cells: list[_Cell]) -> bool:
-    """A label (at most two cells), then two figures or more and nothing else."""
+    """A label (at most two cells, after a serial number), then two figures or more ("-" for none) and nothing else."""
+    cells = _row_cells(cells)
     first = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
-    return first is not None and first <= 2 and len(cells) - first >= 2 and all(is_figure(c.text) for c in cells[first:])
+    return first is not None and first <= 2 and len(cells) - first >= 2 and all(_figure_cell(c.text) for c in cells[first:])
 
 
 def may_hold_tables(plain: str) -> bool:
@@ -61,7 +77,7 @@ def tables_in_layout(layout: str) -> list[PdfTable]:
         if not _data_row(_cells(lines[i])):
             i += 1
             continue
-        width = len(_cells(lines[i]))
+        width = len(_row_cells(_cells(lines[i])))
         block = [i]
         j = i + 1
         while j < len(lines):
@@ -69,7 +85,7 @@ def tables_in_layout(layout: str) -> list[PdfTable]:
                 j += 1
                 continue
             cells = _cells(lines[j])
-            if not _data_row(cells) or len(cells) != width:
+            if not _data_row(cells) or len(_row_cells(cells)) != width:
                 break
             block.append(j)
             j += 1
@@ -80,7 +96,7 @@ def tables_in_layout(layout: str) -> list[PdfTable]:
 
 
 def _table(lines: list[str], block: list[int]) -> PdfTable:
-    rows = [_cells(lines[k]) for k in block]
+    rows = [_row_cells(_cells(lines[k])) for k in block]
     width = len(rows[0])
     spans = [(min(r[c].start for r in rows), max(r[c].end for r in rows)) for c in range(width)]
     header_lines: list[list[_Cell]] = []
@@ -94,17 +110,27 @@ def _table(lines: list[str], block: list[int]) -> PdfTable:
             break  # the caption ("Bảng 1. Kết quả …") or the text above the table
         header_lines.insert(0, cells)  # a short piece alone ("trình", "(%)") is a header cell's second line
         k -= 1
-    while header_lines and len(header_lines[0]) < 2:
-        header_lines.pop(0)  # a header has a line with several cells: a short line above it is not part of it
+    # a header has a line with several cells: a short line above it is not part of it, unless it is a cell's
+    # first line over the same column ("Đoàn" / "đông" / "người")
+    while header_lines and len(header_lines[0]) < 2 and not (
+            len(header_lines) > 1 and _stacked(header_lines[0][0], header_lines[1])):
+        header_lines.pop(0)
     headers = [""] * width
     for cells in header_lines:
         for cell in cells:
+            if fold(cell.text).strip(" .") in _SERIAL_HEADER:
+                continue  # the serial numbers' column is not kept
             col = _column(cell, spans)
             headers[col] = f"{headers[col]} {cell.text}".strip()
     body = [[c.text for c in r] for r in rows]
     table_rows = ([headers] if any(headers) else []) + body
-    return PdfTable(table_rows, 1 if any(headers) else 0, [" ".join(r) for r in body],
-                    {w for h in headers for w in h.split()})
+    return PdfTable(table_rows, 1 if any(headers) else 0, [" ".join(c.text for c in _cells(lines[k])) for k in block],
+                    {w for cells in header_lines for c in cells for w in c.text.split()})
+
+
+def _stacked(cell: _Cell, below: list[_Cell]) -> bool:
+    """Is a lone piece the first line of a header cell written over several lines ("Đoàn" / "đông" / "người")?"""
+    return any(min(cell.end, b.end) > max(cell.start, b.start) for b in below)
 
 
 def carry_headers(tables: list[PdfTable], before: list[PdfTable]) -> list[PdfTable]:

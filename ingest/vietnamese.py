@@ -84,9 +84,9 @@ def diacritic_ratio(text: str) -> float:
 # --- numbers -----------------------------------------------------------------
 
 # A figure as reports write it: "1.076", "99,8%", "07", "56.703", "2,5"; not a value in a web address ("…&lan=1").
-# The first part of a share of things ("1.093/1.112 thôn", "46/46 phản ánh") is a figure; a date ("14/8 năm",
+# The first part of a share of things ("1.093/1.112 thôn", "46/46 phản ánh", a rank "xếp thứ 19/63.") is a figure; a date ("14/8 năm",
 # "01/6/2023"), a document number ("59/2023/NĐ-CP", "01/KH-UBND") or the part after "/" is not.
-_OF_TOTAL = r"/(?:\d{1,3}(?:\.\d{3})+|[2-9]\d|1[3-9]|\d{3})\s+[^\W\d_]"
+_OF_TOTAL = r"/(?:\d{1,3}(?:\.\d{3})+|[2-9]\d|1[3-9]|\d{3})(?:\s+[^\W\d_]|\s*[.,;:)](?!\d)|\s*$)"
 NUMBER = re.compile(
     r"(?<![\w.,/=])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:(%)|(?=" + _OF_TOTAL + r")|(?![\w/%]|[.,]\d))"
 )

@@ -1148,6 +1148,13 @@ def test_a_table_that_starts_its_chunk_is_read_with_the_lead_sentence_that_ends_
     ps[1].chunk.char_start, ps[1].chunk.char_end = 142, 230
     draft = ask("Năm 2022 cấp tỉnh trễ hạn bao nhiêu hồ sơ thủ tục hành chính?", ps)
     assert not draft.abstained and draft.meta["figures"] == ["521"]
+    # the table began in the chunk before: its first row ends that chunk, below the lead sentence
+    ps = passages("Công tác cải cách thủ tục hành chính được chỉ đạo quyết liệt. " + lead + "\n\n" + rows.split("\n\n")[0],
+                  rows.split("\n\n")[1])
+    ps[0].chunk.char_start, ps[0].chunk.char_end = 0, 190
+    ps[1].chunk.char_start, ps[1].chunk.char_end = 192, 240
+    draft = ask("Năm 2022 cấp xã trễ hạn bao nhiêu hồ sơ thủ tục hành chính?", ps)
+    assert not draft.abstained and draft.meta["figures"] == ["2.319"]
 
 
 def test_a_target_is_not_a_result():
@@ -1192,3 +1199,74 @@ def test_a_level_asked_is_said_beside_its_figure():
     ps = passages("Năm 2022, UBND các xã, phường, thị trấn tiếp nhận 5.120 hồ sơ; Bộ phận Một cửa cấp huyện tiếp "
                   "nhận 2.310 hồ sơ.")
     assert ask("Năm 2022 cấp xã tiếp nhận bao nhiêu hồ sơ?", ps).meta["figures"] == ["5.120"]
+
+
+def test_money_put_to_another_use_does_not_answer():
+    ps = passages("Năm 2022, để thực hiện công tác cải cách hành chính, các cơ quan cắt giảm chi thường xuyên, với tổng số "
+                  "kinh phí tiết kiệm 12,5 tỷ đồng.",
+                  "Năm 2022, Đoàn kiểm tra công tác cải cách hành chính của tỉnh đã tiến hành kiểm tra tại 14 cơ quan, "
+                  "đơn vị (05 sở, ngành và 09 UBND cấp xã).")
+    assert ask("Năm 2022 kinh phí bố trí cho công tác cải cách hành chính là bao nhiêu?", ps).abstained  # nor "05 sở"
+    assert ask("Năm 2022 kinh phí tiết kiệm được bao nhiêu?", ps).meta["figures"] == ["12,5"]
+
+
+def test_a_list_asked_by_its_section_title_beside_the_reports_own_subject():
+    """"Những hạn chế trong thực hiện dân vận chính quyền, QCDC …?": the report's title says the subject, the
+    section "Tồn tại, hạn chế" the rest; its items answer, not the title or the sentences that repeat the subject."""
+    meta = DocMeta(doc_id="q.txt", title="Kết quả thực hiện công tác dân vận chính quyền và Quy chế dân chủ ở cơ sở năm 2022",
+                   issuer="UBND tỉnh Hà Tĩnh", province="Hà Tĩnh", period=Period(2022))
+    head = ["III. ĐÁNH GIÁ CHUNG", "2. Tồn tại, hạn chế"]
+    items = ["- Một số xã công khai thông tin chưa kịp thời, chưa đầy đủ.",
+             "- Còn 24 vụ việc khiếu nại chưa giải quyết xong."]
+    ps = [Passage(Chunk("q.txt#0000", "q.txt", "Năm 2022, công tác dân vận chính quyền và thực hiện Quy chế dân chủ ở "
+                        "cơ sở được triển khai đồng bộ, đạt nhiều kết quả.", ["I. KẾT QUẢ"]), meta, 0.0),
+          Passage(Chunk("q.txt#0001", "q.txt", "\n\n".join(items), head), meta, 0.0)]
+    for i, p in enumerate(ps):
+        p.chunk.char_start, p.chunk.char_end = 100 * i, 100 * i + 90
+    for question in ("Những hạn chế trong thực hiện dân vận chính quyền, quy chế dân chủ năm 2022 là gì?",
+                     "Năm 2022 báo cáo nêu những tồn tại, hạn chế nào?",
+                     "Tồn tại, hạn chế năm 2022 gồm những nội dung gì?"):
+        draft = ask(question, ps)
+        assert "chưa kịp thời" in draft.text and "24 vụ việc" in draft.text, (question, draft.text)
+        assert "triển khai đồng bộ" not in draft.text, (question, draft.text)
+
+
+def test_a_share_asked_after_a_count_is_a_share_of_the_same_things():
+    ps = passages("Năm 2022, hệ thống đã tiếp nhận 2.864 phản ánh, kiến nghị của người dân, doanh nghiệp; đã xử lý, trả "
+                  "lời 2.791 phản ánh, kiến nghị, đạt 97,5%.",
+                  "Tỷ lệ hồ sơ trực tuyến đạt 65,2% trong năm 2022.")
+    assert ask("tỷ lệ bao nhiêu?", ps, previous="Năm 2022 phản ánh, kiến nghị tiếp nhận bao nhiêu?").meta["figures"] == ["97,5%"]
+
+
+def test_a_complaint_is_not_a_denunciation():
+    ps = passages("Năm 2022, các cơ quan đã giải quyết 287/311 vụ việc khiếu nại thuộc thẩm quyền, đạt 92,3% (cấp tỉnh "
+                  "giải quyết 38/41 vụ việc, cấp huyện 176/190 vụ việc).",
+                  "Năm 2022, cấp huyện đã giải quyết 45 vụ việc tố cáo thuộc thẩm quyền.")
+    assert ask("Năm 2022 cấp huyện giải quyết được bao nhiêu vụ tố cáo?", ps).meta["figures"] == ["45"]
+    # a part in brackets counts what the words before the bracket count; "cấp huyện" past the comma is the next one's
+    assert ask("Năm 2022 cấp huyện giải quyết được bao nhiêu vụ khiếu nại?", ps).meta["figures"] == ["176"]
+    follow = understand("còn tố cáo?", understand("Năm 2022 có bao nhiêu đơn khiếu nại?"))
+    assert "tố cáo" in follow.standalone and "khiếu nại" not in follow.standalone
+
+
+def test_an_index_the_reports_never_name_is_not_answered():
+    ps = passages("Năm 2022, Chỉ số cải cách hành chính (PAR INDEX) của tỉnh đạt 88,12%, xếp thứ 19/63.",
+                  "Năm 2022, Ban Thanh tra nhân dân các xã đã giám sát 238 cuộc.")
+    assert ask("Chỉ số PCI năm 2022 của tỉnh xếp thứ mấy?", ps).abstained
+    assert ask("Chỉ số PAR INDEX năm 2022 của tỉnh xếp thứ mấy?", ps).meta["figures"] == ["19"]
+    # an index by the initials of words the reports spell out ("Chỉ số CCHC"), or explained by the question itself
+    assert ask("Chỉ số CCHC năm 2022 của tỉnh xếp thứ mấy?", ps).meta["figures"] == ["19"]
+    assert not ask("Chỉ số cải cách hành chính (PARX) năm 2022 xếp thứ mấy?", ps).abstained
+    # an acronym that names no index is no index's name ("Ban TTND", "tổng đài SMS")
+    assert ask("Ban TTND năm 2022 giám sát bao nhiêu cuộc?", ps).meta["figures"] == ["238"]
+
+
+def test_a_speech_quotes_the_section_its_topic_names_not_a_passing_mention():
+    ps = [Passage(Chunk("r.txt#0001", "r.txt", "Toàn tỉnh có 1.186 mô hình “Dân vận khéo” được công nhận, tập trung vào "
+                        "các lĩnh vực cải cách hành chính, chuyển đổi số và an sinh xã hội.",
+                        ["II. KẾT QUẢ THỰC HIỆN", "1.2. Phong trào thi đua “Dân vận khéo”"]), META, 0.0),
+          Passage(Chunk("r.txt#0002", "r.txt", "Bảng 2. Kết quả giải quyết hồ sơ năm 2022\n\nNăm 2022, toàn tỉnh tiếp "
+                        "nhận 1.086.452 hồ sơ thủ tục hành chính, giải quyết đúng hạn đạt 99,2%.",
+                        ["II. KẾT QUẢ THỰC HIỆN", "5. Công tác cải cách hành chính"]), META, 0.0)]
+    draft = ask("Nhờ tập hợp giúp các đoạn nói về kết quả cải cách hành chính năm 2022 để đưa vào bài phát biểu.", ps)
+    assert "1.086.452" in draft.text and "1.186 mô hình" not in draft.text and "Bảng 2" not in draft.text, draft.text

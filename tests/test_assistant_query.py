@@ -192,6 +192,11 @@ def test_full_year_question_reads_the_full_year_report_first_and_may_widen_to_th
     assert sel.doc_ids == ["qn23h1"] and sel.wider is None
     sel = select_documents(DOCS, understand("Cả năm 2023 Quảng Ngãi tiếp nhận bao nhiêu đơn?"))
     assert sel.doc_ids == ["qn23"] and sel.wider is None
+    # the whole year asked and only its first half reported: the half's figures are not the year's
+    half_only = {k: v for k, v in DOCS.items() if k != "qn23"}
+    sel = select_documents(half_only, understand("Cả năm 2023 Quảng Ngãi tiếp nhận bao nhiêu đơn?"))
+    assert sel.doc_ids == [] and sel.reason == "no report for this period"
+    assert select_documents(half_only, understand("Năm 2023 Quảng Ngãi tiếp nhận bao nhiêu đơn?")).doc_ids == ["qn23h1"]
 
 
 def test_two_periods_of_one_year_are_compared():
@@ -559,3 +564,19 @@ def test_a_year_named_only_as_a_comparisons_base_is_not_spoken_of():
     assert not speaks_of_year("giảm 4,8% so với cùng kỳ năm 2023", "2023")
     assert speaks_of_year("tăng 8,7% so với năm 2023 (5.873 đơn)", "2023")
     assert speaks_of_year("Năm 2023, toàn tỉnh tiếp nhận 5.873 đơn.", "2023")
+
+
+def test_quy_che_dan_chu_is_a_subject_not_a_document_asked_for():
+    assert understand("Những hạn chế trong thực hiện quy chế dân chủ năm 2024 là gì?").kind == "list"
+    assert understand("Quy chế làm việc nào được ban hành năm 2023?").kind == "docref"
+    assert understand("Văn phòng gắn thực hiện quy chế dân chủ với quy định nào của Ban Bí thư, là quy định số mấy?"
+                      ).kind == "docref"
+
+
+@pytest.mark.parametrize("question, noun", [("so luot tiep cong dan cua cap xa nam 2024", "luot"),
+                                            ("Số đơn khiếu nại năm 2023?", "don")])
+def test_a_count_named_without_bao_nhieu_is_a_count_and_so_is_not_a_department(question, noun):
+    q = understand(question)
+    assert q.kind == "count" and q.noun == noun and q.unit is None
+    assert understand("so tu phap tiep nhan bao nhieu ho so").unit == "So Tu Phap"
+    assert understand("Sở kiến nghị những gì với các bộ, ngành Trung ương?").kind == "list"  # "Sở", typed as such

@@ -232,3 +232,30 @@ def test_a_reports_number_and_date_are_quoted_from_its_header(assistant):
     both = assistant.ask("Báo cáo số 2182/BC-VP do ai ký, ký ngày nào?")
     assert "2182 /BC-VP" in both.text and "“Vi Minh Tam” [2]" in both.text
     assert [c.section for c in both.citations] == ["Số, ngày văn bản", "Chữ ký"]
+
+
+def test_an_index_of_a_year_is_read_from_the_next_years_report_that_names_it(embedder, tmp_path):
+    """"PAR INDEX năm 2024" is published in 2025: the 2024 report gives only 2023's, the 2025 report 2024's."""
+    from index.hybrid import HybridIndex
+    from index.store import ingest_paths
+    from settings import Settings
+
+    head = "UBND TỈNH HÀ TĨNH\n\nBÁO CÁO\n"
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "nam_2024.txt").write_text(
+        head + "Kết quả công tác cải cách hành chính năm 2024\n\nI. Kết quả\n\n"
+        "Năm 2024, toàn tỉnh tiếp nhận 1.086.452 hồ sơ thủ tục hành chính. Chỉ số cải cách hành chính (PAR INDEX) "
+        "năm 2023 của tỉnh đạt 86,05%, xếp thứ 24/63.\n", encoding="utf-8")
+    (folder / "sau_thang_2025.txt").write_text(
+        head + "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2025\n\nI. Kết quả\n\n"
+        "6 tháng đầu năm 2025, toàn tỉnh tiếp nhận 562.318 hồ sơ. Chỉ số cải cách hành chính (PAR INDEX) năm 2024 "
+        "của tỉnh đạt 88,12%, xếp thứ 19/63.\n", encoding="utf-8")
+    ingest_paths([folder], tmp_path / "index", embedder, progress=False)
+    assistant = Assistant(HybridIndex.load(tmp_path / "index", embedder), Settings())
+
+    answer = assistant.ask("Chỉ số PAR INDEX năm 2024 của tỉnh đạt bao nhiêu, xếp thứ mấy?")
+    assert "88,12%" in answer.text and "19/63" in answer.text and "86,05%" not in answer.text, answer.text
+    assert answer.citations[0].doc_id == "sau_thang_2025.txt"
+    assert assistant.ask("Chỉ số PAR INDEX năm 2023 của tỉnh đạt bao nhiêu?").citations[0].doc_id == "nam_2024.txt"
+    _grounded(answer)

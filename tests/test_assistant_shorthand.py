@@ -16,6 +16,8 @@ from assistant.shorthand import expand
         ("Số đơn KNTC ở Q. Nam", "Số đơn khiếu nại, tố cáo ở Quảng Nam"),
         ("Có đc ko?", "Có được không?"),
         ("CBCCVC của VP có mấy người", "Cán bộ, công chức, viên chức của Văn phòng có mấy người"),
+        ("KN cấp huyện giải quyết mấy vụ, còn vụ TC?", "Khiếu nại cấp huyện giải quyết mấy vụ, còn vụ tố cáo?"),
+        ("nhận bao nhiêu đơn KN, TC", "Nhận bao nhiêu đơn khiếu nại, tố cáo"),
     ],
 )
 def test_shorthand_is_spelled_out(typed, expected):
@@ -28,6 +30,7 @@ def test_shorthand_is_spelled_out(typed, expected):
         "Theo Báo cáo số 2182/BC-VP, tỷ lệ trễ hạn là bao nhiêu?",  # a document number, not "báo cáo"
         "Kế hoạch 12/KH-UBND ban hành ngày nào?",
         "TP HCM có bao nhiêu hồ sơ?",  # a province the question reader knows by this name
+        "TC, CD đến liên hệ bao nhiêu lượt?",  # "TC" alone may be "tổ chức": only "đơn TC", "vụ TC" are "tố cáo"
     ],
 )
 def test_document_numbers_and_known_names_are_left_alone(typed):

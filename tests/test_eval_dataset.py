@@ -39,6 +39,10 @@ UNSEEN2_DIR = ROOT / "eval" / "unseen2"
 # a synthetic PDF report (a Sở's quarterly report on administrative reform, two tables), written blind in session 14
 UNSEEN3 = ROOT / "eval" / "qa_unseen3.jsonl"
 UNSEEN3_DIR = ROOT / "eval" / "unseen3"
+# one office's two reports on dân vận chính quyền and Quy chế dân chủ (a PDF for 2024, a Word file for the first
+# half of 2025), written blind in session 15
+UNSEEN4 = ROOT / "eval" / "qa_unseen4.jsonl"
+UNSEEN4_DIR = ROOT / "eval" / "unseen4"
 OCR_DOC = "002_70eccacdbed34b64.txt"
 CLEAN_DOC = "000_316e9ef7cc27ef2d.txt"
 
@@ -131,7 +135,8 @@ def test_shipped_file_validates(path):
     assert validate(load_dataset(path), CORPUS) == []
 
 
-@pytest.mark.parametrize("dataset,folder", [(UNSEEN, UNSEEN_DIR), (UNSEEN2, UNSEEN2_DIR), (UNSEEN3, UNSEEN3_DIR)])
+@pytest.mark.parametrize("dataset,folder", [(UNSEEN, UNSEEN_DIR), (UNSEEN2, UNSEEN2_DIR), (UNSEEN3, UNSEEN3_DIR),
+                                                    (UNSEEN4, UNSEEN4_DIR)])
 def test_the_unseen_report_sets_validate_against_their_own_reports(dataset, folder):
     items = load_dataset(dataset)
     assert validate(items, folder) == []  # DOCX and PDF evidence is read from the file through the loader

@@ -145,3 +145,21 @@ def test_a_caption_starts_its_own_paragraph_in_text_without_blank_lines():
     assert paragraphs == ["Hồ sơ trễ hạn tập trung chủ yếu ở cấp xã với 2.319 hồ sơ, phần lớn thuộc lĩnh vực đất đai.",
                           "Bảng 1. Kết quả giải quyết hồ sơ TTHC theo cấp trong quý III năm 2025",
                           "Cấp tỉnh – Trễ hạn: 521"]
+
+
+def test_a_line_that_stops_short_ends_its_paragraph_in_text_without_blank_lines():
+    """PDF text without blank lines: a title's or heading's last line, or a paragraph's, stops well before the full
+    width, and the next line starts anew even without a full stop (a line wrapped mid-sentence runs full width)."""
+    text = ("BÁO CÁO\nKết quả thực hiện công tác dân vận chính quyền\nvà Quy chế dân chủ ở cơ sở năm 2024\n"
+            "Thực hiện Kế hoạch số 18-KH/BCĐ ngày 10/01/2024 của Ban Chỉ đạo thực hiện Quy chế\n"
+            "dân chủ ở cơ sở tỉnh, Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện năm 2024 như\nsau:\n"
+            "a) Những nội dung công khai để Nhân dân biết\n"
+            "209/209 xã, phường, thị trấn đã thực hiện công khai các nội dung theo quy định của\n"
+            "Luật Thực hiện dân chủ ở cơ sở bằng các hình thức niêm yết tại trụ sở UBND cấp xã,\n"
+            "trên hệ thống truyền thanh cơ sở và tại các hội nghị thôn, tổ dân phố trong năm.\n")
+    paragraphs = clean(_doc(text, fmt="pdf")).text.split("\n\n")
+    assert paragraphs[:3] == ["BÁO CÁO", "Kết quả thực hiện công tác dân vận chính quyền và Quy chế dân chủ ở cơ sở năm 2024",
+                              "Thực hiện Kế hoạch số 18-KH/BCĐ ngày 10/01/2024 của Ban Chỉ đạo thực hiện Quy chế dân chủ "
+                              "ở cơ sở tỉnh, Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện năm 2024 như sau:"]
+    assert paragraphs[3] == "a) Những nội dung công khai để Nhân dân biết"
+    assert paragraphs[4].startswith("209/209 xã, phường") and paragraphs[4].endswith("tổ dân phố trong năm.")

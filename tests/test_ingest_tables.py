@@ -141,3 +141,29 @@ def test_a_pdf_table_going_on_over_a_page_break_keeps_its_header(tmp_path):
     paragraphs = clean(load(tmp_path / "bc.pdf")).text.split("\n\n")
     assert "Phường số 1 – Hồ sơ trực tuyến: 1001; Tỷ lệ: 81,5%" in paragraphs
     assert "Phường số 39 – Hồ sơ trực tuyến: 1039; Tỷ lệ: 89,5%" in paragraphs  # on the next page
+
+
+def test_a_pdf_table_with_serial_numbers_an_empty_cell_and_a_header_over_three_lines(tmp_path):
+    from fpdf import FPDF
+
+    from tests.fixtures_docs import FONT
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "B", str(FONT.with_name("DejaVuSans-Bold.ttf")))
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Kết quả tiếp công dân theo từng cấp như sau:")
+    with pdf.table(col_widths=(10, 45, 25, 25, 18)) as table:
+        for row in (["TT", "Cấp tiếp công dân", "Số lượt", "Số người", "Đoàn đông người"],
+                    ["1", "Cấp tỉnh", "686", "812", "04"],
+                    ["2", "Cấp xã", "2.118", "2.327", "-"],
+                    ["", "Tổng cộng", "2.804", "3.139", "04"]):
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    pdf.output(str(tmp_path / "bc.pdf"))
+    paragraphs = clean(load(tmp_path / "bc.pdf")).text.split("\n\n")
+    assert "Cấp tỉnh – Số lượt: 686; Số người: 812; Đoàn đông người: 04" in paragraphs, paragraphs
+    assert "Cấp xã – Số lượt: 2.118; Số người: 2.327" in paragraphs, paragraphs
+    assert "Tổng cộng – Số lượt: 2.804; Số người: 3.139; Đoàn đông người: 04" in paragraphs, paragraphs

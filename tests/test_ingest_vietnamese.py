@@ -38,3 +38,5 @@ def test_the_first_part_of_a_share_of_things_is_a_figure_and_dates_or_document_n
     assert find_numbers("đã xử lý xong 46/46 phản ánh, đạt 100%") == ["46", "100%"]
     assert find_numbers("Nghị định số 59/2023/NĐ-CP ngày 14/8/2023; Kế hoạch số 01/KH-UBND; từ 01/6, các") == []
     assert find_numbers("ngày 14/8 năm nay") == []  # a day and month, not 14 of 8
+    # a share or rank that ends its clause: "xếp thứ 19/63.", "2.791/2.864;" (not "ngày 25/12.")
+    assert find_numbers("PAR INDEX đạt 88,12%, xếp thứ 19/63. Đã xử lý 2.791/2.864; ngày 25/12.") == ["88,12%", "19", "2.791"]
