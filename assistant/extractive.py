@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.compose import Citations, Draft, abstain, cap_first, period_key, source_phrase
+from assistant.extremes import answer_extreme
 from assistant.footnotes import Footnotes
 from assistant.names import draft_missing_names, missing_names
 from assistant.parts import question_parts
@@ -1483,6 +1484,9 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
             # thủ tục này …"), else no answer
             return _dated_by_next(query, passages, weights, th, notes) or dated
         return answer_sentences(query, passages, weights, th, per_report, notes)
+    extreme = answer_extreme(query, passages, weights)
+    if extreme is not None:  # "đơn vị nào có tỷ lệ … cao nhất?": the rows of the table the question names
+        return extreme
     if query.kind == "count":
         parts = question_parts(query)
         if len(parts) > 1:  # "đã giải quyết bao nhiêu, còn bao nhiêu đang giải quyết?": a figure for each

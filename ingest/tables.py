@@ -150,6 +150,19 @@ def row_label(line: str) -> str:
     return line.split(" – ", 1)[0] if " – " in line else ""
 
 
+def row_cells(line: str) -> list[tuple[str, str]]:
+    """The (header, cell) pairs `row_line` wrote after a row's label: "Cấp xã – Số lượt tiếp – Tổng số: 1.034;
+    Số người: 1.143" gives ("Số lượt tiếp – Tổng số", "1.034"), ("Số người", "1.143")."""
+    label = row_label(line)
+    body = line[len(label) + 3 :] if label else line
+    pairs = []
+    for item in body.split("; "):
+        header, sep, cell = item.rpartition(": ")
+        if sep:
+            pairs.append((header.strip(), cell.strip()))
+    return pairs
+
+
 def markdown_table(rows: list[list[str]], header_rows: int | None = None) -> list[str]:
     """Rows of cells (a DOCX or PDF table) as a Markdown table, the separator under its header rows (those
     above the first row holding a figure, unless the caller knows them)."""

@@ -1270,3 +1270,18 @@ def test_a_speech_quotes_the_section_its_topic_names_not_a_passing_mention():
                         ["II. KẾT QUẢ THỰC HIỆN", "5. Công tác cải cách hành chính"]), META, 0.0)]
     draft = ask("Nhờ tập hợp giúp các đoạn nói về kết quả cải cách hành chính năm 2022 để đưa vào bài phát biểu.", ps)
     assert "1.086.452" in draft.text and "1.186 mô hình" not in draft.text and "Bảng 2" not in draft.text, draft.text
+
+
+def test_which_row_of_a_table_is_highest_or_lowest():
+    ps = passages("Kết quả hòa giải ở cơ sở theo đơn vị năm 2022 như sau:\n\n"
+                  "Huyện An Lão – Số vụ việc tiếp nhận: 52; Hòa giải thành: 40; Tỷ lệ thành: 76,9%\n\n"
+                  "Huyện Hoài Ân – Số vụ việc tiếp nhận: 31; Hòa giải thành: 26; Tỷ lệ thành: 83,9%\n\n"
+                  "Huyện Phù Cát – Số vụ việc tiếp nhận: 90; Hòa giải thành: 72; Tỷ lệ thành: 80,0%\n\n"
+                  "Tổng cộng – Số vụ việc tiếp nhận: 173; Hòa giải thành: 138; Tỷ lệ thành: 79,8%")
+    draft = ask("Năm 2022 đơn vị nào có tỷ lệ hòa giải thành cao nhất?", ps)
+    assert draft.meta["figures"] == ["83,9%"] and "Hoài Ân" in draft.text
+    # a count column when no share is asked; the total row is no unit
+    assert ask("Năm 2022 đơn vị nào hòa giải thành nhiều nhất?", ps).meta["figures"] == ["72"]
+    follow = ask("thấp nhất thì sao?", ps, previous="Năm 2022 đơn vị nào có tỷ lệ hòa giải thành cao nhất?")
+    assert follow.meta["figures"] == ["76,9%"] and "An Lão" in follow.text
+    assert "extreme" not in ask("Năm 2022 tỷ lệ hòa giải thành cao nhất là bao nhiêu?", ps).meta  # a figure, not a row
