@@ -830,7 +830,7 @@ def _quote_span(ev: Evidence, noun: str | None = None, max_sentence: int = 260) 
 
     A breakdown ("Trong đó: tiếp thường xuyên 24 lượt …") is quoted with the total it breaks
     down, the sentence before it, so the reader sees both.  A very short sentence ("Tiếp nhận
-    104 hồ sơ.") is quoted with the next one when that goes on counting the same noun
+    104 hồ sơ.") is quoted with the next one of its paragraph when that goes on counting the same noun
     ("Đã giải quyết 102 hồ sơ …"), and a sentence with the next one of its paragraph when that one
     compares it with an earlier period ("So với năm 2023 (6.985 lượt), … giảm 7,2%").
     """
@@ -843,7 +843,8 @@ def _quote_span(ev: Evidence, noun: str | None = None, max_sentence: int = 260) 
                 return spans[i - 1][0], e
             if e - s < 100 and i + 1 < len(spans) and noun:
                 ns, ne = spans[i + 1]
-                if ne - ns <= max_sentence and any(
+                # within its paragraph only: a table row or a paragraph's last sentence ends what is quoted
+                if ne - ns <= max_sentence and "\n" not in text[e:ns] and any(
                     attachment(folded, ns + m.start(), ns + m.end(), noun) >= 0.85 for m in NUMBER.finditer(folded[ns:ne])
                 ):
                     return s, ne

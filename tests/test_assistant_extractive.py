@@ -1285,3 +1285,11 @@ def test_which_row_of_a_table_is_highest_or_lowest():
     follow = ask("thấp nhất thì sao?", ps, previous="Năm 2022 đơn vị nào có tỷ lệ hòa giải thành cao nhất?")
     assert follow.meta["figures"] == ["76,9%"] and "An Lão" in follow.text
     assert "extreme" not in ask("Năm 2022 tỷ lệ hòa giải thành cao nhất là bao nhiêu?", ps).meta  # a figure, not a row
+
+
+def test_a_short_row_is_quoted_alone_not_with_the_next_paragraph():
+    ps = passages("Kết quả tiếp công dân năm 2022 theo cấp như sau:\n\n"
+                  "Cấp xã – Số lượt: 759; Số người: 812\n\nTổng cộng – Số lượt: 2.318; Số người: 2.596\n\n"
+                  "Phân loại theo nội dung: khiếu nại 548 lượt, tố cáo 117 lượt.")
+    draft = ask("Năm 2022 tiếp công dân tổng cộng bao nhiêu lượt?", ps)
+    assert draft.meta["figures"] == ["2.318"] and "Phân loại" not in draft.text, draft.text
