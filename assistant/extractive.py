@@ -23,8 +23,8 @@ from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING
 from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
                                read_chunk)
 from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, sentence_spans
-from assistant.thesaurus import (ACRONYMS, alternatives, case_agreement, cases_asked, kind_agreement, lower_level_asked,
-                                 without_debris)
+from assistant.thesaurus import (ACRONYMS, alternatives, case_agreement, cases_asked, kind_agreement, kind_unsaid,
+                                 lower_level_asked, without_debris)
 from index.passage import Passage
 from ingest.document import Period
 from ingest.cleaning import CAPTION
@@ -491,6 +491,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     own = (lambda w: weights(w) * (SETTING_WEIGHT if w in setting else 1.0)) if setting else weights
     told: dict[str, list[str]] = {}
     cases = cases_asked(fold(query.standalone))  # "trễ hạn", "đang giải quyết": see thesaurus.OPPOSED
+    # the kind asked is the one the asking clause counts ("bao nhiêu đơn tố cáo"), not one that only describes
+    # ("Tỉnh có vụ khiếu nại …, VP tiếp công dân bao nhiêu lượt?")
+    counted = cases_asked(_asking_clause(asking_fold(query.standalone)))
     manner_asked = _MANNER.search(fold(query.standalone)) is not None
     act = act_asked(asking_fold(query.standalone))
     stock_asked = act is None and _STOCK_ASKED.search(asking_fold(query.standalone)) is not None
@@ -628,6 +631,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         # a part in brackets is of what the words before the bracket count ("287/311 vụ việc khiếu
                         # nại …, đạt 92,3% (…, cấp huyện 176/190 vụ việc …)")
                         case_text = f"{case_text} | {folded_all[sent.start : folded_all.rfind('(', sent.start, a)]}"
+                    # "vụ tố cáo" asked: a figure of no kind, in a paragraph, heading or row of every kind, counts all
+                    kind_missing = kind_unsaid(counted, f"{case_text} | {label}", f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}")
                     channel_here = channel is not None and re.search(
                         channel, own_phrase(text, folded_all, a, b, seg_start, min(seg_end, ce))) is not None
                     features = {
@@ -685,7 +690,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     spent = f"{lead_text} {folded_all[lo:hi]}"
                     other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and not level_unsaid and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not kind_missing and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window),
@@ -695,6 +700,12 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
         out = _levels_apart(out)
     out.sort(key=lambda ev: -ev.score)
     return out
+
+
+def _asking_clause(folded: str) -> str:
+    """The clause of the folded question that asks how many ("…, VP tiếp bao nhiêu lượt"), else the whole."""
+    folded = re.sub(r"\b(khieu nai|to cao)\s*,\s*(?=khieu nai|to cao)", r"\1 ", folded)  # "khiếu nại, tố cáo" is one
+    return next((c for c in re.split(r"[,;:]", folded) if re.search(r"\b(?:bao nhieu|may|so luong|tong so)\b", c)), folded)
 
 
 def _levels_apart(cands: list[Evidence]) -> list[Evidence]:

@@ -95,13 +95,16 @@ def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def clean_quote(quote: str) -> str:
-    """Drop a leading list marker or run-in heading ("b) Tiếp nhận, xử lý đơn thư KNTC: ")."""
+    """Drop a leading list marker or run-in heading ("b) Tiếp nhận, xử lý đơn thư KNTC: "); a quote spanning
+    two paragraphs (a total, then "Trong đó: …" on its own line) is shown on one line, as the answer's line
+    is one sentence with its [n] for grounding."""
     q = re.sub(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.|\d+\)|[IVX]+\.)\s+", "", quote)
     m = re.match(r"^[^:“\"]{3,70}:\s+(?=\S)", q)
     if m and q != quote and len(q) - m.end() > 30:
         q = q[m.end():]
     q = re.sub(r"^\[\^\d+\]:\s*", "", q)  # a Markdown footnote's own label ("[^2]: Tiêu biểu: …")
     q = re.sub(r"\s*(?:\[\^?\d+\]|<sup>\d+</sup>)", "", q)  # footnote markers are not our citations
+    q = re.sub(r"[ \t]*\n\s*", " ", q)
     return q.replace("**", "").replace("*", "").strip()
 
 

@@ -135,6 +135,16 @@ def kind_agreement(cases: frozenset[int], said: str) -> float:
     return float(bool(kinds & _groups_said(said))) if len(kinds) == 1 else 0.0
 
 
+def kind_unsaid(cases: frozenset[int], own: str, context: str) -> bool:
+    """True when one petition kind is asked ("bao nhiêu vụ tố cáo") and neither the figure's own folded words
+    nor its context (paragraph, heading, table row) name that kind alone: "Số vụ việc: 1.874" under "tiếp công
+    dân đến khiếu nại, tố cáo" counts petitions of every kind; under "Về tố cáo:" it counts denunciations."""
+    kinds = cases & _KINDS
+    if len(kinds) != 1 or kinds & _groups_said(own):
+        return False
+    return _KINDS & _groups_said(context) != kinds
+
+
 def alternatives(phrase: str) -> list[str]:
     """The folded phrase and the phrases of its group ("buu dien" -> "buu chinh", "buu dien")."""
     group = _GROUP_OF.get(phrase)

@@ -14,14 +14,16 @@ import re
 from dataclasses import dataclass
 
 from ingest.tables import is_figure, markdown_table
-from ingest.vietnamese import fold
+from ingest.vietnamese import NUMBER, fold
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
-_ROW_END = re.compile(r"(?:\s\S*\d\S*){2,}\s*$")  # a plain line ending in two figures or more
+# a plain line ending in two figures or more, perhaps then a change ("1.912 1.876 giảm 36 thủ tục")
+_ROW_END = re.compile(r"(?:\s\S*\d\S*){2,}(?:\s(?:tăng|giảm)\s\S*\d\S*(?:\s\S+){0,3})?\s*$")
 MAX_HEADER_LINES = 3
 _SERIAL_CELL = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})\.?$")  # "1", "2.", "II": a row's serial number
 _SERIAL_HEADER = {"tt", "stt", "so tt"}
 _EMPTY_CELL = {"-", "–", "—", "x"}  # a cell with nothing to count
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -56,11 +58,21 @@ def _figure_cell(text: str) -> bool:
     return is_figure(text) or text in _EMPTY_CELL
 
 
+def _change_cell(text: str) -> bool:
+    """A short cell saying a figure with its words ("tăng 4,2%", "giảm 36 thủ tục"): a comparison column."""
+    return NUMBER.search(text) is not None and len(text.split()) <= 5
+
+
 def _data_row(cells: list[_Cell]) -> bool:
-    """A label (at most two cells, after a serial number), then two figures or more ("-" for none) and nothing else."""
+    """A label (at most two cells, after a serial number), then two figures or more ("-" for none) and nothing else
+    but a last column of changes ("tăng 4,2%")."""
     cells = _row_cells(cells)
     first = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
-    return first is not None and first <= 2 and len(cells) - first >= 2 and all(_figure_cell(c.text) for c in cells[first:])
+    if first is None or first > 2 or len(cells) - first < 2:
+        return False
+    figures = cells[first:]
+    return all(_figure_cell(c.text) for c in figures[:-1]) and (_figure_cell(figures[-1].text) or (
+        len(figures) > 2 and _change_cell(figures[-1].text)))
 
 
 def may_hold_tables(plain: str) -> bool:
@@ -79,24 +91,53 @@ def tables_in_layout(layout: str) -> list[PdfTable]:
             continue
         width = len(_row_cells(_cells(lines[i])))
         block = [i]
+        more: dict[int, str] = {}  # a row's label that wraps onto the next line ("… (16 đơn" / "vị)")
         j = i + 1
         while j < len(lines):
             if not lines[j].strip():
                 j += 1
                 continue
             cells = _cells(lines[j])
+            if _label_goes_on(cells, _cells(lines[block[-1]])) and block[-1] not in more:
+                more[block[-1]] = cells[0].text
+                j += 1
+                continue
             if not _data_row(cells) or len(_row_cells(cells)) != width:
                 break
             block.append(j)
             j += 1
         if len(block) >= 2:
-            tables.append(_table(lines, block))
+            tables.append(_table(lines, block, more))
         i = max(j, i + 1)
     return tables
 
 
-def _table(lines: list[str], block: list[int]) -> PdfTable:
-    rows = [_row_cells(_cells(lines[k])) for k in block]
+def _label_goes_on(cells: list[_Cell], row: list[_Cell]) -> bool:
+    """Is a line one piece under the label of the data row above it, with no figure: the label's next line?"""
+    label = _label_cell(row)
+    return (len(cells) == 1 and label is not None and not _figure_cell(cells[0].text)
+            and cells[0].start >= label.start - 2 and cells[0].end <= label.end + 6)
+
+
+def _label_cell(row: list[_Cell]) -> _Cell | None:
+    """The last cell before a data row's first figure: its label (after a serial number)."""
+    cells = _row_cells(row)
+    first = next((k for k, c in enumerate(cells) if is_figure(c.text)), None)
+    return cells[first - 1] if first else None
+
+
+def _with_label(row: list[_Cell], rest: str | None) -> list[_Cell]:
+    """The row's cells, its label with the words its next line carries."""
+    label = _label_cell(row)
+    if not rest or label is None:
+        return row
+    return [_Cell(f"{c.text} {rest}", c.start, c.end) if c is label else c for c in row]
+
+
+def _table(lines: list[str], block: list[int], more: dict[int, str] | None = None) -> PdfTable:
+    more = more or {}
+    full = {k: _with_label(_cells(lines[k]), more.get(k)) for k in block}
+    rows = [_row_cells(full[k]) for k in block]
     width = len(rows[0])
     spans = [(min(r[c].start for r in rows), max(r[c].end for r in rows)) for c in range(width)]
     header_lines: list[list[_Cell]] = []
@@ -106,8 +147,9 @@ def _table(lines: list[str], block: list[int]) -> PdfTable:
             k -= 1
             continue
         cells = _cells(lines[k])
-        if any(is_figure(c.text) for c in cells) or (len(cells) < 2 and len(cells[0].text.split()) > 4):
-            break  # the caption ("Bảng 1. Kết quả …") or the text above the table
+        if any(is_figure(c.text) for c in cells) or (len(cells) < 2 and len(cells[0].text.split()) > 4) \
+                or (len(cells) == 1 and _YEAR.search(cells[0].text)):
+            break  # the caption ("Bảng 1. Kết quả …", its last line "xã năm 2024") or the text above the table
         header_lines.insert(0, cells)  # a short piece alone ("trình", "(%)") is a header cell's second line
         k -= 1
     # a header has a line with several cells: a short line above it is not part of it, unless it is a cell's
@@ -124,7 +166,7 @@ def _table(lines: list[str], block: list[int]) -> PdfTable:
             headers[col] = f"{headers[col]} {cell.text}".strip()
     body = [[c.text for c in r] for r in rows]
     table_rows = ([headers] if any(headers) else []) + body
-    return PdfTable(table_rows, 1 if any(headers) else 0, [" ".join(c.text for c in _cells(lines[k])) for k in block],
+    return PdfTable(table_rows, 1 if any(headers) else 0, [" ".join(c.text for c in full[k]) for k in block],
                     {w for cells in header_lines for c in cells for w in c.text.split()})
 
 
@@ -157,15 +199,29 @@ def with_tables(plain: str, tables: list[PdfTable]) -> str:
     lines = plain.splitlines()
     for table in tables:
         squeezed = [" ".join(ln.split()) for ln in lines]
-        try:
-            first = squeezed.index(table.plain_rows[0])
-        except ValueError:
+        found = _rows_at(squeezed, table.plain_rows)
+        if found is None:
             continue
-        n = len(table.plain_rows)
-        if squeezed[first : first + n] != table.plain_rows:
-            continue
+        first, end = found
         start = first
         while start > 0 and squeezed[start - 1] and set(squeezed[start - 1].split()) <= table.header_words:
             start -= 1  # the header as plain text ran its cells together
-        lines[start : first + n] = ["", *markdown_table(table.rows, table.header_rows), ""]
+        lines[start:end] = ["", *markdown_table(table.rows, table.header_rows), ""]
     return "\n".join(lines)
+
+
+def _rows_at(squeezed: list[str], rows: list[str]) -> tuple[int, int] | None:
+    """Where the table's rows stand in the plain lines, each on one line or on up to three (a label that wraps,
+    its figures on a line of their own): (first line, line after the last), None when they are not there in order."""
+    for first, line in enumerate(squeezed):
+        if not line or not rows[0].startswith(line):
+            continue
+        k = first
+        for row in rows:
+            taken = next((m for m in (1, 2, 3) if " ".join(squeezed[k : k + m]) == row and k + m <= len(squeezed)), 0)
+            if not taken:
+                break
+            k += taken
+        else:
+            return first, k
+    return None

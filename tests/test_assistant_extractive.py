@@ -1293,3 +1293,23 @@ def test_a_short_row_is_quoted_alone_not_with_the_next_paragraph():
                   "Phân loại theo nội dung: khiếu nại 548 lượt, tố cáo 117 lượt.")
     draft = ask("Năm 2022 tiếp công dân tổng cộng bao nhiêu lượt?", ps)
     assert draft.meta["figures"] == ["2.318"] and "Phân loại" not in draft.text, draft.text
+
+
+def test_a_figure_of_every_petition_kind_does_not_answer_one_kind():
+    ps = passages("Kết quả tiếp công dân đến kiến nghị, phản ánh, khiếu nại, tố cáo năm 2024 theo cấp như sau:\n\n"
+                  "Cấp xã – Số lượt: 2.118; Số người: 2.327; Số vụ việc: 1.874\n\n"
+                  "Về tố cáo: đã thụ lý 84 đơn tố cáo thuộc thẩm quyền, đã giải quyết 82 đơn, đạt 97,6%.")
+    assert ask("Năm 2024 cấp xã giải quyết được bao nhiêu vụ tố cáo?", ps).abstained  # "Số vụ việc" is of every kind
+    assert ask("Năm 2024 đã giải quyết bao nhiêu đơn tố cáo?", ps).meta["figures"] == ["82"]  # "Về tố cáo:" names it
+    # the kind only describes what else is asked ("Tỉnh có vụ khiếu nại …"): the count is not of one kind
+    assert "khieu nai" not in extractive._asking_clause("tinh co vu khieu nai keo dai, nam 2024 tiep bao nhieu luot")
+    assert "to cao" in extractive._asking_clause("nam 2024 co bao nhieu don khieu nai, to cao")
+    # "khiếu nại, tố cáo" (KNTC) asks both kinds, which no figure must name alone
+    assert not ask("Năm 2024 cấp xã tiếp bao nhiêu vụ việc KNTC?", ps).abstained
+
+
+def test_a_quote_over_two_paragraphs_is_one_line_and_keeps_its_total():
+    ps = passages("Năm 2023, các cơ quan hành chính nhà nước đã tiếp 9.842 lượt với 11.205 người, tăng 6,3% so với năm 2022.\n\n"
+                  "Trong đó: Ban Tiếp công dân tỉnh tiếp 1.076 lượt công dân; cấp huyện và cấp xã tiếp 7.965 lượt.")
+    draft = ask("Năm 2023 Ban Tiếp công dân tỉnh tiếp bao nhiêu lượt công dân?", ps)
+    assert draft.meta["figures"] == ["1.076"] and "9.842" in draft.text and "\n" not in draft.text, draft.text

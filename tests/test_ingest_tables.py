@@ -167,3 +167,31 @@ def test_a_pdf_table_with_serial_numbers_an_empty_cell_and_a_header_over_three_l
     assert "Cấp tỉnh – Số lượt: 686; Số người: 812; Đoàn đông người: 04" in paragraphs, paragraphs
     assert "Cấp xã – Số lượt: 2.118; Số người: 2.327" in paragraphs, paragraphs
     assert "Tổng cộng – Số lượt: 2.804; Số người: 3.139; Đoàn đông người: 04" in paragraphs, paragraphs
+
+
+def test_a_pdf_table_whose_labels_wrap_with_a_column_of_changes_under_a_caption_over_two_lines(tmp_path):
+    from fpdf import FPDF
+
+    from tests.fixtures_docs import FONT
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "B", str(FONT.with_name("DejaVuSans-Bold.ttf")))
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Bảng 1. Kết quả tiếp công dân, tiếp nhận và giải quyết đơn tại cấp huyện, cấp xã và một số "
+                         "chỉ tiêu năm 2024", align="C")
+    with pdf.table(col_widths=(10, 40, 25, 25, 35), v_align="TOP", text_align="LEFT") as table:  # label wraps below
+        for row in (["STT", "Đơn vị", "Lượt tiếp", "Số đơn", "Tăng/giảm"],
+                    ["1", "Thị xã Bỉm Sơn", "318", "455", "tăng 4,2%"],
+                    ["2", "Các địa phương còn lại (16 đơn vị)", "2.790", "2.661", "giảm 36 đơn"],
+                    ["", "Tổng cộng", "3.108", "3.116", "tăng 1,5%"]):
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    pdf.output(str(tmp_path / "bc.pdf"))
+    paragraphs = clean(load(tmp_path / "bc.pdf")).text.split("\n\n")
+    assert "Thị xã Bỉm Sơn – Lượt tiếp: 318; Số đơn: 455; Tăng/giảm: tăng 4,2%" in paragraphs, paragraphs
+    # the label's second line ("vị)") stays with its row, and the rows after it are still the table's
+    assert "Các địa phương còn lại (16 đơn vị) – Lượt tiếp: 2.790; Số đơn: 2.661; Tăng/giảm: giảm 36 đơn" in paragraphs, paragraphs
+    assert "Tổng cộng – Lượt tiếp: 3.108; Số đơn: 3.116; Tăng/giảm: tăng 1,5%" in paragraphs, paragraphs
