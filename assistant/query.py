@@ -193,6 +193,10 @@ _YEAR = r"((?:19|20)\d{2})"
 
 def parse_period(folded: str) -> dict:
     """Period slots named in the text: year, half, quarter, and relative markers ("năm trước")."""
+    rest = _COMPARED_WITH.sub(" ", folded)
+    if rest != folded and not all_periods(rest) and not named_parts(rest) and not relative_year_said(rest):
+        # "So với cùng kỳ năm 2024 thì tăng hay giảm?": 2024 is the base of a comparison, not the period asked
+        return {"periods": [], "compared_with": int(_COMPARED_WITH.search(folded).group(1))}
     out: dict = {}
     parts = named_parts(folded)
     if parts:  # the first half or quarter named leads
@@ -201,8 +205,10 @@ def parse_period(folded: str) -> dict:
     periods = all_periods(folded)
     if "year" not in out and periods:
         out["year"] = periods[0].year
-    if len(periods) > 1:  # a comparison: the first period named leads, the others are in `periods`
-        out["year"], out["half"], out["quarter"] = periods[0].year, periods[0].half, periods[0].quarter
+    if len(periods) > 1:  # a comparison: the first period named leads (not its base), the others are in `periods`
+        bases = {int(y) for y in _COMPARED_WITH.findall(folded)}
+        lead = next((p for p in periods if p.year not in bases), periods[0])
+        out["year"], out["half"], out["quarter"] = lead.year, lead.half, lead.quarter
         out = {k: v for k, v in out.items() if v is not None}
     out["periods"] = periods
     if re.search(r"\bcung ky nam (truoc|ngoai)\b", folded):
@@ -215,6 +221,7 @@ def parse_period(folded: str) -> dict:
     return out
 
 
+_COMPARED_WITH = re.compile(r"\bso voi (?:cung ky |ca )?(?:nam )?" + _YEAR + r"\b")
 _RELATIVE_YEAR = {"nay": "năm nay", "truoc": "năm trước", "ngoai": "năm ngoái", "roi": "năm rồi"}
 
 

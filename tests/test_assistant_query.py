@@ -580,3 +580,11 @@ def test_a_count_named_without_bao_nhieu_is_a_count_and_so_is_not_a_department(q
     assert q.kind == "count" and q.noun == noun and q.unit is None
     assert understand("so tu phap tiep nhan bao nhieu ho so").unit == "So Tu Phap"
     assert understand("Sở kiến nghị những gì với các bộ, ngành Trung ương?").kind == "list"  # "Sở", typed as such
+
+
+def test_a_year_named_only_as_a_comparison_base_is_not_the_period_asked():
+    first = understand("6 tháng đầu năm 2025 toàn tỉnh tiếp bao nhiêu lượt công dân?")
+    follow = understand("So với cùng kỳ năm 2024 số lượt tiếp tăng hay giảm?", first)
+    assert (follow.year, follow.half) == (2025, 1)  # the conversation's period, compared with 2024
+    assert understand("So với năm 2023 thì năm 2024 tiếp bao nhiêu lượt?").year == 2024
+    assert understand("Năm 2024 so với năm 2023 tăng bao nhiêu?").year == 2024

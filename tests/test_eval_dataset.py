@@ -43,6 +43,10 @@ UNSEEN3_DIR = ROOT / "eval" / "unseen3"
 # half of 2025), written blind in session 15
 UNSEEN4 = ROOT / "eval" / "qa_unseen4.jsonl"
 UNSEEN4_DIR = ROOT / "eval" / "unseen4"
+# one office's three reports (2023 Word, 2024 PDF, first half of 2025 as a scan's text without diacritics),
+# written blind in session 16
+UNSEEN5 = ROOT / "eval" / "qa_unseen5.jsonl"
+UNSEEN5_DIR = ROOT / "eval" / "unseen5"
 OCR_DOC = "002_70eccacdbed34b64.txt"
 CLEAN_DOC = "000_316e9ef7cc27ef2d.txt"
 
@@ -136,7 +140,7 @@ def test_shipped_file_validates(path):
 
 
 @pytest.mark.parametrize("dataset,folder", [(UNSEEN, UNSEEN_DIR), (UNSEEN2, UNSEEN2_DIR), (UNSEEN3, UNSEEN3_DIR),
-                                                    (UNSEEN4, UNSEEN4_DIR)])
+                                                    (UNSEEN4, UNSEEN4_DIR), (UNSEEN5, UNSEEN5_DIR)])
 def test_the_unseen_report_sets_validate_against_their_own_reports(dataset, folder):
     items = load_dataset(dataset)
     assert validate(items, folder) == []  # DOCX and PDF evidence is read from the file through the loader
