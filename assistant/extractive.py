@@ -1146,6 +1146,11 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
                 lines.append(_quoted(cites, c.passage, c.quote, notes))
             return Draft("\n".join(lines), cites.items, False, {"per_report": True})
     if query.kind == "list":
+        # a list of documents ("Kể tên các kế hoạch …") is answered by sentences that name them by number
+        # ("Kế hoạch số 11/KH-UBND ngày …"), not by one that only shares the topic (the report's own title)
+        listed = [t for t in _DOC_TYPES if re.search(r"\b(?:cac|nhung) " + t + r"\b", fold(query.standalone))]
+        if listed:  # a scan's garbled "K& hoach s6 11" is not held against it; a footnote the sentence calls counts
+            cands = [c for c in cands if c.passage.meta.low_ocr_quality or _names_type(fold(_with_notes(c, notes)), listed)] or cands
         # a list is answered by a sentence that enumerates ("gồm: A; B; C", "các sở: A, B, C"),
         # best when what introduces it ("Các đơn vị sự nghiệp gồm:") is what the question asks for
         told: dict[str, list[str]] = {}
@@ -1382,6 +1387,12 @@ def _foreign_share(piece_folded: str, question_folded: str) -> float:
 def _names_type(folded: str, types: list[str]) -> bool:
     """Does the folded text name a document of one of `types` with its number ("cong van so 1684/…")?"""
     return any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in types)
+
+
+def _with_notes(c: Evidence, notes: Footnotes | None) -> str:
+    """A sentence's text with the footnotes it calls ("… thành lập Trung tâm[11]" and note 11's "Quyết định số …")."""
+    called = " ".join(dp.chunk.text[s:e] for dp, s, e in notes.called_in(c.passage, c.quote)) if notes else ""
+    return f"{c.quote} {called}"
 
 
 def _best_docref(cands, named, asked, pointed, words, weights, th, notes, question_folded=""):

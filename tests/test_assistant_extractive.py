@@ -1313,3 +1313,13 @@ def test_a_quote_over_two_paragraphs_is_one_line_and_keeps_its_total():
                   "Trong đó: Ban Tiếp công dân tỉnh tiếp 1.076 lượt công dân; cấp huyện và cấp xã tiếp 7.965 lượt.")
     draft = ask("Năm 2023 Ban Tiếp công dân tỉnh tiếp bao nhiêu lượt công dân?", ps)
     assert draft.meta["figures"] == ["1.076"] and "9.842" in draft.text and "\n" not in draft.text, draft.text
+
+
+def test_a_list_of_plans_quotes_the_plans_named_by_number_not_the_report_title():
+    ps = passages("Kết quả công tác dân vận chính quyền, cải cách hành chính, tiếp công dân năm 2024",
+                  "Thực hiện Công văn số 1342-CV/BDVTU ngày 18/11/2024, Sở Nội vụ báo cáo kết quả công tác dân vận chính "
+                  "quyền, cải cách hành chính năm 2024 như sau.",
+                  "Năm 2024, UBND tỉnh ban hành các kế hoạch:\n\n- Kế hoạch số 11/KH-UBND ngày 15/01/2024 về cải cách "
+                  "hành chính;\n\n- Kế hoạch số 29/KH-UBND ngày 02/02/2024 về công tác dân vận chính quyền.")
+    draft = ask("Kể tên các kế hoạch UBND tỉnh ban hành năm 2024 về cải cách hành chính, dân vận chính quyền.", ps)
+    assert "11/KH-UBND" in draft.text and "29/KH-UBND" in draft.text and "1342" not in draft.text, draft.text
