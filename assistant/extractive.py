@@ -508,6 +508,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     asked_folded = " ".join(re.findall(r"[a-z0-9]+", fold(query.standalone)))
     target_asked = _TARGET.search(asked_folded) is not None
     level = lower_level_asked(asked_folded)  # "cấp xã": a figure of that level says so nearby
+    field = _field_asked(asked_folded)  # "lĩnh vực đất đai": a figure of that field says so in its sentence
     money_act = _MONEY_ACT.search(asked_folded) if query.noun == "tien" else None
     year_said = str(query.year) if query.year and len(query.periods) <= 1 else None
     part_asked = (query.unit is not None or level is not None) and _WHOLE.search(asked_folded) is None
@@ -564,6 +565,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 row_ctx = f"{label} | {table_lead(ct, si, p, passages)} | {ct.heading}"
             row_words = said_words(row_ctx) if row_ctx else set()
             level_unsaid = level is not None and not level.search(f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}")
+            field_unsaid = field is not None and not re.search(rf"\b{field}\b", f"{sent.folded} | {row_ctx}")
             # the question names the row ("Sở Tư pháp nhận bao nhiêu hồ sơ …", "tổng cộng … bao nhiêu lượt")
             row_named = bool(label.strip()) and re.search(
                 r"(?<![a-z])" + re.escape(" ".join(re.findall(r"[a-z0-9]+", label))) + r"(?![a-z])", asked_folded) is not None
@@ -690,7 +692,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     spent = f"{lead_text} {folded_all[lo:hi]}"
                     other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and not level_unsaid and not kind_missing and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not field_unsaid and not kind_missing and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window),
@@ -700,6 +702,12 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
         out = _levels_apart(out)
     out.sort(key=lambda ev: -ev.score)
     return out
+
+
+def _field_asked(asked: str) -> str | None:
+    """The field a figure is asked of ("đơn thuộc lĩnh vực đất đai" -> "dat dai"), None for "các lĩnh vực"."""
+    m = re.search(r"\blinh vuc (?!nao\b|khac\b)([a-z]+(?: [a-z]+)?)", asked)
+    return m.group(1) if m and not re.search(r"\b(?:cac|hau het|moi|nhieu) linh vuc\b", asked) else None
 
 
 def _asking_clause(folded: str) -> str:

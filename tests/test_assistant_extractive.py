@@ -1323,3 +1323,12 @@ def test_a_list_of_plans_quotes_the_plans_named_by_number_not_the_report_title()
                   "hành chính;\n\n- Kế hoạch số 29/KH-UBND ngày 02/02/2024 về công tác dân vận chính quyền.")
     draft = ask("Kể tên các kế hoạch UBND tỉnh ban hành năm 2024 về cải cách hành chính, dân vận chính quyền.", ps)
     assert "11/KH-UBND" in draft.text and "29/KH-UBND" in draft.text and "1342" not in draft.text, draft.text
+
+
+def test_a_field_asked_must_be_said_in_the_figures_sentence():
+    ps = passages("Về khiếu nại: đã thụ lý 392 đơn khiếu nại thuộc thẩm quyền, đã giải quyết 381 đơn, đạt 97,2%. Nội dung "
+                  "khiếu nại chủ yếu liên quan đến đất đai, bồi thường giải phóng mặt bằng.",
+                  "Hồ sơ lĩnh vực đất đai tiếp nhận là 2.847 hồ sơ, đã giải quyết 2.640 hồ sơ.")
+    assert ask("Năm 2022 có bao nhiêu đơn khiếu nại về lĩnh vực đất đai?", ps).abstained  # only the next sentence says it
+    assert ask("Năm 2022 tiếp nhận bao nhiêu hồ sơ lĩnh vực đất đai?", ps).meta["figures"] == ["2.847"]
+    assert ask("Năm 2022 đã thụ lý bao nhiêu đơn khiếu nại?", ps).meta["figures"] == ["392"]
