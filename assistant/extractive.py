@@ -509,6 +509,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     target_asked = _TARGET.search(asked_folded) is not None
     level = lower_level_asked(asked_folded)  # "cấp xã": a figure of that level says so nearby
     field = _field_asked(asked_folded)  # "lĩnh vực đất đai": a figure of that field says so in its sentence
+    # "Chủ tịch UBND tỉnh tổ chức bao nhiêu hội nghị?": not the figure of "Chủ tịch UBND cấp xã"
+    province_actor = level is None and _PROVINCE_ACTOR.search(asked_folded) is not None
     money_act = _MONEY_ACT.search(asked_folded) if query.noun == "tien" else None
     year_said = str(query.year) if query.year and len(query.periods) <= 1 else None
     part_asked = (query.unit is not None or level is not None) and _WHOLE.search(asked_folded) is None
@@ -634,6 +636,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         # nại …, đạt 92,3% (…, cấp huyện 176/190 vụ việc …)")
                         case_text = f"{case_text} | {folded_all[sent.start : folded_all.rfind('(', sent.start, a)]}"
                     # "vụ tố cáo" asked: a figure of no kind, in a paragraph, heading or row of every kind, counts all
+                    lower_actor = province_actor and _LOWER_ACTOR.search(f"{lead_text} {folded_all[lo:a]}") is not None
                     kind_missing = kind_unsaid(counted, f"{case_text} | {label}", f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}")
                     channel_here = channel is not None and re.search(
                         channel, own_phrase(text, folded_all, a, b, seg_start, min(seg_end, ce))) is not None
@@ -692,7 +695,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     spent = f"{lead_text} {folded_all[lo:hi]}"
                     other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and not level_unsaid and not field_unsaid and not kind_missing and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window),
@@ -702,6 +705,12 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
         out = _levels_apart(out)
     out.sort(key=lambda ev: -ev.score)
     return out
+
+
+# the province's people's committee or its chairman as the actor asked, not the office that serves it
+_PROVINCE_ACTOR = re.compile(r"(?<!van phong )\b(?:chu tich )?ubnd (?:cap )?tinh\b")
+# the same actor a level below, said before a figure ("Chủ tịch UBND cấp xã đã tổ chức 412 hội nghị")
+_LOWER_ACTOR = re.compile(r"\b(?:chu tich )?ubnd (?:cac |cap )?(?:xa|huyen)\b")
 
 
 def _field_asked(asked: str) -> str | None:

@@ -1332,3 +1332,12 @@ def test_a_field_asked_must_be_said_in_the_figures_sentence():
     assert ask("Năm 2022 có bao nhiêu đơn khiếu nại về lĩnh vực đất đai?", ps).abstained  # only the next sentence says it
     assert ask("Năm 2022 tiếp nhận bao nhiêu hồ sơ lĩnh vực đất đai?", ps).meta["figures"] == ["2.847"]
     assert ask("Năm 2022 đã thụ lý bao nhiêu đơn khiếu nại?", ps).meta["figures"] == ["392"]
+
+
+def test_the_province_chairman_asked_is_not_answered_by_the_commune_chairmen():
+    ps = passages("Chủ tịch UBND cấp xã đã tổ chức 412 hội nghị đối thoại với Nhân dân, thu hút hơn 36.000 lượt người.",
+                  "Chủ tịch UBND tỉnh đã tổ chức 03 hội nghị đối thoại trực tiếp với Nhân dân.")
+    assert ask("Năm 2022 Chủ tịch UBND tỉnh tổ chức bao nhiêu hội nghị đối thoại với Nhân dân?", ps).meta["figures"] == ["03"]
+    assert ask("Năm 2022 Chủ tịch UBND cấp xã tổ chức bao nhiêu hội nghị đối thoại?", ps).meta["figures"] == ["412"]
+    only_communes = passages("Chủ tịch UBND cấp xã đã tổ chức 412 hội nghị đối thoại với Nhân dân.")
+    assert ask("Năm 2022 Chủ tịch UBND tỉnh tổ chức bao nhiêu hội nghị đối thoại với Nhân dân?", only_communes).abstained
