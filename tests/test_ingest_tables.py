@@ -143,7 +143,8 @@ def test_a_pdf_table_going_on_over_a_page_break_keeps_its_header(tmp_path):
     assert "Phường số 39 – Hồ sơ trực tuyến: 1039; Tỷ lệ: 89,5%" in paragraphs  # on the next page
 
 
-def test_a_pdf_table_with_serial_numbers_an_empty_cell_and_a_header_over_three_lines(tmp_path):
+def _pdf_table_paragraphs(tmp_path, lead: str, widths: tuple, rows: list[list[str]], **options) -> list[str]:
+    """The paragraphs cleaning reads from a one-page PDF: a lead line, then a table drawn as cells by fpdf2."""
     from fpdf import FPDF
 
     from tests.fixtures_docs import FONT
@@ -153,44 +154,37 @@ def test_a_pdf_table_with_serial_numbers_an_empty_cell_and_a_header_over_three_l
     pdf.add_font("DejaVu", "B", str(FONT.with_name("DejaVuSans-Bold.ttf")))
     pdf.set_font("DejaVu", size=10)
     pdf.add_page()
-    pdf.multi_cell(0, 6, "Kết quả tiếp công dân theo từng cấp như sau:")
-    with pdf.table(col_widths=(10, 45, 25, 25, 18)) as table:
-        for row in (["TT", "Cấp tiếp công dân", "Số lượt", "Số người", "Đoàn đông người"],
-                    ["1", "Cấp tỉnh", "686", "812", "04"],
-                    ["2", "Cấp xã", "2.118", "2.327", "-"],
-                    ["", "Tổng cộng", "2.804", "3.139", "04"]):
+    pdf.multi_cell(0, 6, lead, align=options.pop("lead_align", "J"))
+    with pdf.table(col_widths=widths, **options) as table:
+        for row in rows:
             cells = table.row()
             for value in row:
                 cells.cell(value)
     pdf.output(str(tmp_path / "bc.pdf"))
-    paragraphs = clean(load(tmp_path / "bc.pdf")).text.split("\n\n")
+    return clean(load(tmp_path / "bc.pdf")).text.split("\n\n")
+
+
+def test_a_pdf_table_with_serial_numbers_an_empty_cell_and_a_header_over_three_lines(tmp_path):
+    paragraphs = _pdf_table_paragraphs(
+        tmp_path, "Kết quả tiếp công dân theo từng cấp như sau:", (10, 45, 25, 25, 18),
+        [["TT", "Cấp tiếp công dân", "Số lượt", "Số người", "Đoàn đông người"],
+         ["1", "Cấp tỉnh", "686", "812", "04"],
+         ["2", "Cấp xã", "2.118", "2.327", "-"],
+         ["", "Tổng cộng", "2.804", "3.139", "04"]])
     assert "Cấp tỉnh – Số lượt: 686; Số người: 812; Đoàn đông người: 04" in paragraphs, paragraphs
     assert "Cấp xã – Số lượt: 2.118; Số người: 2.327" in paragraphs, paragraphs
     assert "Tổng cộng – Số lượt: 2.804; Số người: 3.139; Đoàn đông người: 04" in paragraphs, paragraphs
 
 
 def test_a_pdf_table_whose_labels_wrap_with_a_column_of_changes_under_a_caption_over_two_lines(tmp_path):
-    from fpdf import FPDF
-
-    from tests.fixtures_docs import FONT
-
-    pdf = FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.add_font("DejaVu", "B", str(FONT.with_name("DejaVuSans-Bold.ttf")))
-    pdf.set_font("DejaVu", size=10)
-    pdf.add_page()
-    pdf.multi_cell(0, 6, "Bảng 1. Kết quả tiếp công dân, tiếp nhận và giải quyết đơn tại cấp huyện, cấp xã và một số "
-                         "chỉ tiêu năm 2024", align="C")
-    with pdf.table(col_widths=(10, 40, 25, 25, 35), v_align="TOP", text_align="LEFT") as table:  # label wraps below
-        for row in (["STT", "Đơn vị", "Lượt tiếp", "Số đơn", "Tăng/giảm"],
-                    ["1", "Thị xã Bỉm Sơn", "318", "455", "tăng 4,2%"],
-                    ["2", "Các địa phương còn lại (16 đơn vị)", "2.790", "2.661", "giảm 36 đơn"],
-                    ["", "Tổng cộng", "3.108", "3.116", "tăng 1,5%"]):
-            cells = table.row()
-            for value in row:
-                cells.cell(value)
-    pdf.output(str(tmp_path / "bc.pdf"))
-    paragraphs = clean(load(tmp_path / "bc.pdf")).text.split("\n\n")
+    paragraphs = _pdf_table_paragraphs(
+        tmp_path, "Bảng 1. Kết quả tiếp công dân, tiếp nhận và giải quyết đơn tại cấp huyện, cấp xã và một số "
+                  "chỉ tiêu năm 2024", (10, 40, 25, 25, 35),
+        [["STT", "Đơn vị", "Lượt tiếp", "Số đơn", "Tăng/giảm"],
+         ["1", "Thị xã Bỉm Sơn", "318", "455", "tăng 4,2%"],
+         ["2", "Các địa phương còn lại (16 đơn vị)", "2.790", "2.661", "giảm 36 đơn"],
+         ["", "Tổng cộng", "3.108", "3.116", "tăng 1,5%"]],
+        lead_align="C", v_align="TOP", text_align="LEFT")  # the label wraps below its first line
     assert "Thị xã Bỉm Sơn – Lượt tiếp: 318; Số đơn: 455; Tăng/giảm: tăng 4,2%" in paragraphs, paragraphs
     # the label's second line ("vị)") stays with its row, and the rows after it are still the table's
     assert "Các địa phương còn lại (16 đơn vị) – Lượt tiếp: 2.790; Số đơn: 2.661; Tăng/giảm: giảm 36 đơn" in paragraphs, paragraphs
