@@ -635,8 +635,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         # a part in brackets is of what the words before the bracket count ("287/311 vụ việc khiếu
                         # nại …, đạt 92,3% (…, cấp huyện 176/190 vụ việc …)")
                         case_text = f"{case_text} | {folded_all[sent.start : folded_all.rfind('(', sent.start, a)]}"
-                    # "vụ tố cáo" asked: a figure of no kind, in a paragraph, heading or row of every kind, counts all
+                    # "Chủ tịch UBND cấp xã đã tổ chức 412 …" before the figure: not the province's chairman asked
                     lower_actor = province_actor and _LOWER_ACTOR.search(f"{lead_text} {folded_all[lo:a]}") is not None
+                    # "vụ tố cáo" asked: a figure of no kind, in a paragraph, heading or row of every kind, counts all
                     kind_missing = kind_unsaid(counted, f"{case_text} | {label}", f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}")
                     channel_here = channel is not None and re.search(
                         channel, own_phrase(text, folded_all, a, b, seg_start, min(seg_end, ce))) is not None

@@ -148,7 +148,7 @@ def _table(lines: list[str], block: list[int], more: dict[int, str] | None = Non
             continue
         cells = _cells(lines[k])
         if any(is_figure(c.text) for c in cells) or (len(cells) < 2 and len(cells[0].text.split()) > 4) \
-                or (len(cells) == 1 and _YEAR.search(cells[0].text)):
+                or (len(cells) == 1 and len(cells[0].text.split()) >= 3 and _YEAR.search(cells[0].text)):
             break  # the caption ("Bảng 1. Kết quả …", its last line "xã năm 2024") or the text above the table
         header_lines.insert(0, cells)  # a short piece alone ("trình", "(%)") is a header cell's second line
         k -= 1
