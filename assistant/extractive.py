@@ -1413,6 +1413,14 @@ def _with_notes(c: Evidence, notes: Footnotes | None) -> str:
     return f"{c.quote} {called}"
 
 
+_ABOUT_ASKED = re.compile(r"\bve (?:viec |van de )?gi\b|\bnoi dung (?:gi|nao)\b")
+
+
+def _says_about(folded: str, numbers: list[str]) -> bool:
+    """Does the folded text give a named document's subject: its number, then "về …" within its date?"""
+    return any(re.search(r"(?<![\d.,/])" + n + r"\s*[-/][^;]{0,40}?\bve\b", folded) for n in numbers)
+
+
 def _best_docref(cands, named, asked, pointed, words, weights, th, notes, question_folded=""):
     """The best clause naming a document; one of the type asked ("theo công văn nào?") before any other."""
     best = best_typed = None
@@ -1438,6 +1446,8 @@ def _best_docref(cands, named, asked, pointed, words, weights, th, notes, questi
             local = coverage(words, set(re.findall(r"[a-z]+", folded)), weights)
             score = c.score + 0.3 * typed + 0.8 * local - (0.2 if e - s > 400 else 0.0)
             score -= 0.4 * _foreign_share(fold(piece), question_folded)
+            if named and _ABOUT_ASKED.search(question_folded) and _says_about(folded, named):
+                score += 0.3  # "… về việc gì?": the clause that gives the document's subject ("… ngày 20/9/2023 về …")
             if best is None or score > best[0]:
                 best = (score, c, s, e)
             if pointed and _names_type(folded, pointed) and (best_typed is None or score > best_typed[0]):
@@ -1516,6 +1526,11 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
         # "ai là Trưởng Ban …?": only a sentence that names a person answers; the reports may not say who
         person = answer_sentences(query, passages, weights, th, per_report, notes, must=_PERSON_NAME)
         return person if not person.abstained else abstain(passages, "no sentence names a person")
+    if query.kind == "when" and named_refs(query.question):
+        # "Kế hoạch 1879/KH-VP ban hành ngày nào, về việc gì?": the clause that names that document gives its date
+        named_doc = answer_docref(query, passages, weights, th, notes)
+        if not named_doc.abstained:
+            return named_doc
     if query.kind == "when":  # "từ khi nào?": a sentence that carries a date, if the reports have one
         dated = answer_sentences(query, passages, weights, th, False, notes, must=_DATE)
         if not dated.abstained:

@@ -1341,3 +1341,12 @@ def test_the_province_chairman_asked_is_not_answered_by_the_commune_chairmen():
     assert ask("Năm 2022 Chủ tịch UBND cấp xã tổ chức bao nhiêu hội nghị đối thoại?", ps).meta["figures"] == ["412"]
     only_communes = passages("Chủ tịch UBND cấp xã đã tổ chức 412 hội nghị đối thoại với Nhân dân.")
     assert ask("Năm 2022 Chủ tịch UBND tỉnh tổ chức bao nhiêu hội nghị đối thoại với Nhân dân?", only_communes).abstained
+
+
+def test_a_named_plan_asked_by_date_and_subject_is_quoted_where_its_subject_is_said():
+    ps = passages("Thực hiện Kế hoạch số 30/KH-UBND ngày 17/02/2023 của UBND tỉnh, Văn phòng đã ban hành Kế hoạch số "
+                  "136/KH-VP ngày 22/02/2023, Kế hoạch số 1879/KH-VP ngày 20/9/2023; đồng thời xây dựng mô hình dân vận khéo.",
+                  "Về thực hiện dân chủ ở cơ sở: ban hành Kế hoạch số 1879/KH-VP ngày 20/9/2023 về triển khai thi hành Luật "
+                  "Thực hiện dân chủ ở cơ sở.")
+    draft = ask("Kế hoạch 1879/KH-VP của Văn phòng ban hành ngày nào, về việc gì?", ps)
+    assert "20/9/2023 về triển khai" in draft.text, draft.text
