@@ -782,6 +782,9 @@ def _title_line(ev: Evidence) -> bool:
 HEADING_ITEMS = 0.8  # share of a list question's words its section heading must say for the items under it to answer
 
 
+_CLOSING = re.compile(r"\W*tren day la (?:bao cao|ket qua|tinh hinh|noi dung)\b")
+
+
 def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeights,
                         notes: Footnotes | None = None) -> list[Evidence]:
     """Every sentence scored by overlap with the question's content words (with its heading as context)."""
@@ -813,6 +816,8 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
                 continue
             if _is_heading(sent.folded, fold(section[1]) if section else ct.heading):
                 continue  # a section title ("Về đánh giá xếp loại …") names the topic, it does not answer it
+            if _CLOSING.match(sent.folded):
+                continue  # "Trên đây là báo cáo kết quả …": the report's closing formula repeats its title, says nothing
             note_ctx = notes.context(p, sent.start) if notes else set()
             ctx = coverage(words, sent_words | ct.heading_words | note_ctx, weights)
             rank_own = coverage(telling, sent_words, weights)

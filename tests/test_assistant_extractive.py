@@ -1350,3 +1350,10 @@ def test_a_named_plan_asked_by_date_and_subject_is_quoted_where_its_subject_is_s
                   "Thực hiện dân chủ ở cơ sở.")
     draft = ask("Kế hoạch 1879/KH-VP của Văn phòng ban hành ngày nào, về việc gì?", ps)
     assert "20/9/2023 về triển khai" in draft.text, draft.text
+
+
+def test_the_closing_formula_of_a_report_is_never_quoted():
+    ps = passages("Trên đây là báo cáo kết quả công tác cải cách hành chính năm 2022 của Sở Nội vụ tỉnh Bình Định./",
+                  "Năm 2022, công tác cải cách hành chính tiếp tục được đẩy mạnh; tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,1%.")
+    draft = ask("Trích giúp em mấy đoạn về kết quả cải cách hành chính năm 2022 để viết bài phát biểu.", ps)
+    assert "99,1%" in draft.text and "Trên đây" not in draft.text, draft.text
