@@ -1186,7 +1186,8 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         # a section the question names ("những tồn tại, hạn chế nào?" and "2. Tồn tại, hạn chế") holds the list,
         # though its items need not say the question's words themselves, unless a sentence says them outright
         best = cands[0]
-        if best.extra["says_asked"] < HEADING_ITEMS:
+        # a sentence saying the asked words in passing ("… về khắc phục tồn tại, hạn chế …") lists nothing
+        if best.extra["says_asked"] < HEADING_ITEMS or not _enumerates(best.quote):
             best = next((c for c in cands if c.extra["section"]), best)
         if best.extra.get("section"):  # the items under the section the question names, in their order
             items = [c for c in cands if c.extra.get("section") == best.extra["section"]]

@@ -1357,3 +1357,20 @@ def test_the_closing_formula_of_a_report_is_never_quoted():
                   "Năm 2022, công tác cải cách hành chính tiếp tục được đẩy mạnh; tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,1%.")
     draft = ask("Trích giúp em mấy đoạn về kết quả cải cách hành chính năm 2022 để viết bài phát biểu.", ps)
     assert "99,1%" in draft.text and "Trên đây" not in draft.text, draft.text
+
+
+def test_a_sentence_naming_the_section_in_passing_does_not_stand_for_its_items():
+    """"… chỉ ra những tồn tại, hạn chế gì?": the items under "Tồn tại, hạn chế", not a plan "về khắc phục tồn
+    tại, hạn chế" that says the words but lists nothing."""
+    meta = DocMeta(doc_id="r.txt", title="Kết quả cải cách hành chính năm 2022", issuer="Sở Nội vụ tỉnh Quảng Trị",
+                   province="Quảng Trị", period=Period(2022))
+    head = ["IV. ĐÁNH GIÁ CHUNG", "2. Tồn tại, hạn chế"]
+    items = ["- Số hồ sơ trễ hạn ở cấp xã còn lớn, nhất là trong lĩnh vực đất đai.",
+             "- Hạ tầng công nghệ thông tin tại nhiều xã miền núi chưa ổn định."]
+    ps = [Passage(Chunk("r.txt#0000", "r.txt", "Ngày 18/7/2022, UBND tỉnh ban hành Kế hoạch số 164/KH-UBND về khắc phục "
+                        "tồn tại, hạn chế và nâng cao Chỉ số cải cách hành chính năm 2022.", ["I. CHỈ ĐẠO"]), meta, 0.0),
+          Passage(Chunk("r.txt#0001", "r.txt", "\n\n".join(items), head), meta, 0.0)]
+    for i, p in enumerate(ps):
+        p.chunk.char_start, p.chunk.char_end = 100 * i, 100 * i + 90
+    draft = ask("Báo cáo năm 2022 nêu những tồn tại, hạn chế gì?", ps)
+    assert "trễ hạn ở cấp xã" in draft.text and "miền núi" in draft.text and "164/KH-UBND" not in draft.text, draft.text

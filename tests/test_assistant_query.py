@@ -588,3 +588,9 @@ def test_a_year_named_only_as_a_comparison_base_is_not_the_period_asked():
     assert (follow.year, follow.half) == (2025, 1)  # the conversation's period, compared with 2024
     assert understand("So với năm 2023 thì năm 2024 tiếp bao nhiêu lượt?").year == 2024
     assert understand("Năm 2024 so với năm 2023 tăng bao nhiêu?").year == 2024
+
+
+@pytest.mark.parametrize("question", ["Báo cáo chỉ ra những tồn tại, hạn chế gì?", "Có những vướng mắc gì?",
+                                      "Sở có những kiến nghị, đề xuất gì?"])
+def test_the_items_of_a_report_section_are_asked_as_a_list(question):
+    assert understand(question).kind == "list"
