@@ -1210,19 +1210,24 @@ def test_money_put_to_another_use_does_not_answer():
     assert ask("Năm 2022 kinh phí tiết kiệm được bao nhiêu?", ps).meta["figures"] == ["12,5"]
 
 
+def _report_with_limits(title: str, first: tuple[str, str], limits: list[str]) -> list[Passage]:
+    """A 2022 report titled `title`: one passage under the heading `first[0]`, then the items under "2. Tồn tại, hạn chế"."""
+    meta = DocMeta(doc_id="q.txt", title=title, issuer="UBND tỉnh Hà Tĩnh", province="Hà Tĩnh", period=Period(2022))
+    ps = [Passage(Chunk("q.txt#0000", "q.txt", first[1], [first[0]]), meta, 0.0),
+          Passage(Chunk("q.txt#0001", "q.txt", "\n\n".join(limits), ["III. ĐÁNH GIÁ CHUNG", "2. Tồn tại, hạn chế"]), meta, 0.0)]
+    for i, p in enumerate(ps):
+        p.chunk.char_start, p.chunk.char_end = 100 * i, 100 * i + 90
+    return ps
+
+
 def test_a_list_asked_by_its_section_title_beside_the_reports_own_subject():
     """"Những hạn chế trong thực hiện dân vận chính quyền, QCDC …?": the report's title says the subject, the
     section "Tồn tại, hạn chế" the rest; its items answer, not the title or the sentences that repeat the subject."""
-    meta = DocMeta(doc_id="q.txt", title="Kết quả thực hiện công tác dân vận chính quyền và Quy chế dân chủ ở cơ sở năm 2022",
-                   issuer="UBND tỉnh Hà Tĩnh", province="Hà Tĩnh", period=Period(2022))
-    head = ["III. ĐÁNH GIÁ CHUNG", "2. Tồn tại, hạn chế"]
-    items = ["- Một số xã công khai thông tin chưa kịp thời, chưa đầy đủ.",
-             "- Còn 24 vụ việc khiếu nại chưa giải quyết xong."]
-    ps = [Passage(Chunk("q.txt#0000", "q.txt", "Năm 2022, công tác dân vận chính quyền và thực hiện Quy chế dân chủ ở "
-                        "cơ sở được triển khai đồng bộ, đạt nhiều kết quả.", ["I. KẾT QUẢ"]), meta, 0.0),
-          Passage(Chunk("q.txt#0001", "q.txt", "\n\n".join(items), head), meta, 0.0)]
-    for i, p in enumerate(ps):
-        p.chunk.char_start, p.chunk.char_end = 100 * i, 100 * i + 90
+    ps = _report_with_limits(
+        "Kết quả thực hiện công tác dân vận chính quyền và Quy chế dân chủ ở cơ sở năm 2022",
+        ("I. KẾT QUẢ", "Năm 2022, công tác dân vận chính quyền và thực hiện Quy chế dân chủ ở cơ sở được triển khai đồng "
+                       "bộ, đạt nhiều kết quả."),
+        ["- Một số xã công khai thông tin chưa kịp thời, chưa đầy đủ.", "- Còn 24 vụ việc khiếu nại chưa giải quyết xong."])
     for question in ("Những hạn chế trong thực hiện dân vận chính quyền, quy chế dân chủ năm 2022 là gì?",
                      "Năm 2022 báo cáo nêu những tồn tại, hạn chế nào?",
                      "Tồn tại, hạn chế năm 2022 gồm những nội dung gì?"):
@@ -1362,15 +1367,11 @@ def test_the_closing_formula_of_a_report_is_never_quoted():
 def test_a_sentence_naming_the_section_in_passing_does_not_stand_for_its_items():
     """"… chỉ ra những tồn tại, hạn chế gì?": the items under "Tồn tại, hạn chế", not a plan "về khắc phục tồn
     tại, hạn chế" that says the words but lists nothing."""
-    meta = DocMeta(doc_id="r.txt", title="Kết quả cải cách hành chính năm 2022", issuer="Sở Nội vụ tỉnh Quảng Trị",
-                   province="Quảng Trị", period=Period(2022))
-    head = ["IV. ĐÁNH GIÁ CHUNG", "2. Tồn tại, hạn chế"]
-    items = ["- Số hồ sơ trễ hạn ở cấp xã còn lớn, nhất là trong lĩnh vực đất đai.",
-             "- Hạ tầng công nghệ thông tin tại nhiều xã miền núi chưa ổn định."]
-    ps = [Passage(Chunk("r.txt#0000", "r.txt", "Ngày 18/7/2022, UBND tỉnh ban hành Kế hoạch số 164/KH-UBND về khắc phục "
-                        "tồn tại, hạn chế và nâng cao Chỉ số cải cách hành chính năm 2022.", ["I. CHỈ ĐẠO"]), meta, 0.0),
-          Passage(Chunk("r.txt#0001", "r.txt", "\n\n".join(items), head), meta, 0.0)]
-    for i, p in enumerate(ps):
-        p.chunk.char_start, p.chunk.char_end = 100 * i, 100 * i + 90
+    ps = _report_with_limits(
+        "Kết quả cải cách hành chính năm 2022",
+        ("I. CHỈ ĐẠO", "Ngày 18/7/2022, UBND tỉnh ban hành Kế hoạch số 164/KH-UBND về khắc phục tồn tại, hạn chế và nâng "
+                       "cao Chỉ số cải cách hành chính năm 2022."),
+        ["- Số hồ sơ trễ hạn ở cấp xã còn lớn, nhất là trong lĩnh vực đất đai.",
+         "- Hạ tầng công nghệ thông tin tại nhiều xã miền núi chưa ổn định."])
     draft = ask("Báo cáo năm 2022 nêu những tồn tại, hạn chế gì?", ps)
     assert "trễ hạn ở cấp xã" in draft.text and "miền núi" in draft.text and "164/KH-UBND" not in draft.text, draft.text
