@@ -811,7 +811,13 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
                       fold(base))
         if m and len(fold(q.question)) == len(q.question):
             base, swapped = base[: m.start()] + q.question[start:end].lower() + base[m.end():], True
-    if q.noun and prev.noun:
+    for a, b in _EXTREME_ENDS:  # "thấp nhất thì sao?" after "… cao nhất?": the other end of the same ranking
+        for said, other in ((a, b), (b, a)):
+            m_q, m_b = re.search(rf"\b{said}\b", fold(q.question)), re.search(rf"\b{other}\b", fold(base))
+            if m_q and m_b and not re.search(rf"\b{said}\b", fold(base)) and len(fold(q.question)) == len(q.question):
+                base, swapped = base[: m_b.start()] + q.question[m_q.start() : m_q.end()].lower() + base[m_b.end():], True
+    # the same noun with its other kind already put in ("đơn tố cáo?" after "… đơn khiếu nại"): nothing to add
+    if q.noun and prev.noun and not (swapped and q.noun == prev.noun):
         old = q.noun_phrase and prev.noun == q.noun
         forms = NOUNS.get(prev.noun, [])
         new_words = _strip_followup(q.question)
@@ -844,6 +850,9 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
     text = re.sub(r"\s+(?=[,;.])", "", " ".join(base.split()))
     text = (f"{text} {' '.join(suffix)}" if suffix else text).strip(" ,;")
     return text[:1].upper() + text[1:] + "?"
+
+
+_EXTREME_ENDS = [("cao nhat", "thap nhat"), ("nhieu nhat", "it nhat"), ("lon nhat", "nho nhat")]
 
 
 def _cut(text: str, pattern: str) -> str:

@@ -594,3 +594,13 @@ def test_a_year_named_only_as_a_comparison_base_is_not_the_period_asked():
                                       "Sở có những kiến nghị, đề xuất gì?"])
 def test_the_items_of_a_report_section_are_asked_as_a_list(question):
     assert understand(question).kind == "list"
+
+
+def test_a_follow_up_reads_as_one_clean_question():
+    """What the chat shows as "Đã hiểu câu hỏi là: …": the other end of a ranking replaces the first, and a kind
+    put in place of its opposite is not said twice."""
+    highest = understand("Năm 2022 đơn vị nào có tỷ lệ hòa giải thành cao nhất?")
+    assert understand("thấp nhất thì sao?", highest).standalone == "Năm 2022 đơn vị nào có tỷ lệ hòa giải thành thấp nhất?"
+    complaints = understand("Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi nhận bao nhiêu đơn khiếu nại?")
+    assert understand("đơn tố cáo?", complaints).standalone == \
+        "Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi nhận bao nhiêu đơn tố cáo?"
