@@ -16,7 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant import about_report, compose, extractive, grounding, llm as llm_mod, reading, shorthand, spans
 from assistant.answer import ABSTAIN_TEXT, Answer, Citation, Turn, citation_for, related_list
-from assistant.query import MONTHS_OF_YEAR, Query, all_periods, relative_year_said, understand
+from assistant.query import MONTHS_OF_YEAR, Query, all_periods, compared_at, relative_year_said, understand
 from assistant.retriever import HybridRetriever, to_passages
 from index.passage import Passage, SearchFilters
 from ingest.document import DocMeta, Period
@@ -250,17 +250,12 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
     return Selection(ids if restricted else None, compare=len(provinces) > 1, wider=wider)
 
 
-# "tăng 8,7% so với năm 2023": the year a figure is compared with, not the year it is of
-_COMPARED_WITH = re.compile(r"\bso voi (?:cung ky )?(?:nam )?$")
-
-
 def speaks_of_year(text: str, year: str) -> bool:
     """Does a passage say something of `year` itself? A year named only as the base of a comparison
     ("tăng 8,7% so với năm 2023") does not, unless that year's figure follows ("so với năm 2023 (5.873 đơn)")."""
     folded = fold(text)
     for m in re.finditer(rf"(?<!\d){year}(?!\d)", folded):
-        compared = _COMPARED_WITH.search(folded[max(0, m.start() - 30) : m.start()]) is not None
-        if not compared or re.match(r"\s*\(\s*\d", folded[m.end() : m.end() + 6]):
+        if not compared_at(folded, m.start()) or re.match(r"\s*\(\s*\d", folded[m.end() : m.end() + 6]):
             return True
     return False
 

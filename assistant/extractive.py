@@ -18,8 +18,8 @@ from assistant.extremes import answer_extreme
 from assistant.footnotes import Footnotes
 from assistant.names import draft_missing_names, missing_names
 from assistant.parts import question_parts
-from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, known_noun_at,
-                             named_whole, sibling_units, units_named)
+from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, compared_at,
+                             known_noun_at, named_whole, sibling_units, units_named)
 from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
                                read_chunk)
 from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, sentence_spans
@@ -458,12 +458,12 @@ def stated_months(folded: str, last: bool = False) -> tuple[int, int] | None:
     return spans[-1][1] if last else spans[0][1]
 
 
-_YEAR_SAID = re.compile(r"(?<!so voi )(?<!so voi cung ky )\bnam ((?:19|20)\d\d)\b")
+_YEAR_SAID = re.compile(r"\bnam ((?:19|20)\d\d)\b")
 
 
 def _other_year(folded: str, year: str) -> bool:
     """Does the text name a year ("năm 2023"), not as a comparison's base, and not the asked `year`?"""
-    said = set(_YEAR_SAID.findall(folded))
+    said = {m.group(1) for m in _YEAR_SAID.finditer(folded) if not compared_at(folded, m.start())}
     return bool(said) and year not in said
 
 
@@ -566,7 +566,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 label = row_label(sent.folded)
                 row_ctx = f"{label} | {table_lead(ct, si, p, passages)} | {ct.heading}"
             row_words = said_words(row_ctx) if row_ctx else set()
-            level_unsaid = level is not None and not level.search(f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}")
+            # what places the sentence: its paragraph, heading and table row
+            setting_text = f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}"
+            level_unsaid = level is not None and not level.search(setting_text)
             field_unsaid = field is not None and not re.search(rf"\b{field}\b", f"{sent.folded} | {row_ctx}")
             # the question names the row ("Sở Tư pháp nhận bao nhiêu hồ sơ …", "tổng cộng … bao nhiêu lượt")
             row_named = bool(label.strip()) and re.search(
@@ -638,7 +640,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     # "Chủ tịch UBND cấp xã đã tổ chức 412 …" before the figure: not the province's chairman asked
                     lower_actor = province_actor and _LOWER_ACTOR.search(f"{lead_text} {folded_all[lo:a]}") is not None
                     # "vụ tố cáo" asked: a figure of no kind, in a paragraph, heading or row of every kind, counts all
-                    kind_missing = kind_unsaid(counted, f"{case_text} | {label}", f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}")
+                    kind_missing = kind_unsaid(counted, f"{case_text} | {label}", setting_text)
                     channel_here = channel is not None and re.search(
                         channel, own_phrase(text, folded_all, a, b, seg_start, min(seg_end, ce))) is not None
                     features = {
@@ -1173,7 +1175,8 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
         # ("Kế hoạch số 11/KH-UBND ngày …"), not by one that only shares the topic (the report's own title)
         listed = [t for t in _DOC_TYPES if re.search(r"\b(?:cac|nhung) " + t + r"\b", fold(query.standalone))]
         if listed:  # a scan's garbled "K& hoach s6 11" is not held against it; a footnote the sentence calls counts
-            cands = [c for c in cands if c.passage.meta.low_ocr_quality or _names_type(fold(_with_notes(c, notes)), listed)] or cands
+            cands = [c for c in cands if c.passage.meta.low_ocr_quality
+                     or _names_type(fold(f"{c.quote} {_called_notes(c, notes)}"), listed)] or cands
         # a list is answered by a sentence that enumerates ("gồm: A; B; C", "các sở: A, B, C"),
         # best when what introduces it ("Các đơn vị sự nghiệp gồm:") is what the question asks for
         told: dict[str, list[str]] = {}
@@ -1413,10 +1416,9 @@ def _names_type(folded: str, types: list[str]) -> bool:
     return any(re.search(re.escape(t) + r"\s+(?:so\s*)?\d", folded) for t in types)
 
 
-def _with_notes(c: Evidence, notes: Footnotes | None) -> str:
-    """A sentence's text with the footnotes it calls ("… thành lập Trung tâm[11]" and note 11's "Quyết định số …")."""
-    called = " ".join(dp.chunk.text[s:e] for dp, s, e in notes.called_in(c.passage, c.quote)) if notes else ""
-    return f"{c.quote} {called}"
+def _called_notes(c: Evidence, notes: Footnotes | None) -> str:
+    """The text of the footnotes a sentence calls ("… thành lập Trung tâm[11]": note 11's "Quyết định số …")."""
+    return " ".join(dp.chunk.text[s:e] for dp, s, e in notes.called_in(c.passage, c.quote)) if notes else ""
 
 
 _ABOUT_ASKED = re.compile(r"\bve (?:viec |van de )?gi\b|\bnoi dung (?:gi|nao)\b")
@@ -1433,8 +1435,7 @@ def _best_docref(cands, named, asked, pointed, words, weights, th, notes, questi
     for c in cands:
         if c.coverage < th.min_coverage * 0.8:
             break
-        # the number may sit in a footnote the sentence calls ("… thành lập Trung tâm[11]")
-        called = " ".join(dp.chunk.text[s:e] for dp, s, e in notes.called_in(c.passage, c.quote)) if notes else ""
+        called = _called_notes(c, notes)  # the number may sit in a footnote the sentence calls
         if not DOCREF.search(c.quote + " " + called):
             continue
         if named and not _names_ref(c.quote, named):

@@ -194,10 +194,13 @@ _YEAR = r"((?:19|20)\d{2})"
 
 def parse_period(folded: str) -> dict:
     """Period slots named in the text: year, half, quarter, and relative markers ("năm trước")."""
-    rest = _COMPARED_WITH.sub(" ", folded)
-    if rest != folded and not all_periods(rest) and not named_parts(rest) and not relative_year_said(rest):
+    bases = [m for m in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", folded) if compared_at(folded, m.start())]
+    rest = folded
+    for m in bases:
+        rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+    if bases and not all_periods(rest) and not named_parts(rest) and not relative_year_said(rest):
         # "So với cùng kỳ năm 2024 thì tăng hay giảm?": 2024 is the base of a comparison, not the period asked
-        return {"periods": [], "compared_with": int(_COMPARED_WITH.search(folded).group(1))}
+        return {"periods": []}
     out: dict = {}
     parts = named_parts(folded)
     if parts:  # the first half or quarter named leads
@@ -207,8 +210,8 @@ def parse_period(folded: str) -> dict:
     if "year" not in out and periods:
         out["year"] = periods[0].year
     if len(periods) > 1:  # a comparison: the first period named leads (not its base), the others are in `periods`
-        bases = {int(y) for y in _COMPARED_WITH.findall(folded)}
-        lead = next((p for p in periods if p.year not in bases), periods[0])
+        compared = {int(m.group(1)) for m in bases}
+        lead = next((p for p in periods if p.year not in compared), periods[0])
         out["year"], out["half"], out["quarter"] = lead.year, lead.half, lead.quarter
         out = {k: v for k, v in out.items() if v is not None}
     out["periods"] = periods
@@ -222,7 +225,15 @@ def parse_period(folded: str) -> dict:
     return out
 
 
-_COMPARED_WITH = re.compile(r"\bso voi (?:cung ky |ca )?(?:nam )?" + _YEAR + r"\b")
+# "tăng 8,7% so với (cùng kỳ) năm 2023": the words that name a year as a comparison's base, not the year spoken of
+_COMPARED_BEFORE = re.compile(r"\bso voi (?:cung ky )?(?:nam )?$")
+
+
+def compared_at(folded: str, start: int) -> bool:
+    """Is the year (or "năm <year>") at `start` of the folded text named only as the base of a comparison?"""
+    return _COMPARED_BEFORE.search(folded[max(0, start - 30) : start]) is not None
+
+
 _RELATIVE_YEAR = {"nay": "năm nay", "truoc": "năm trước", "ngoai": "năm ngoái", "roi": "năm rồi"}
 
 

@@ -175,25 +175,30 @@ def test_named_comparison_gets_a_line_per_report_even_when_figures_agree(assista
     _grounded(ans)
 
 
-def test_a_fact_of_the_year_may_come_from_that_years_six_month_report_but_a_figure_keeps_to_the_asked_period(
-        tmp_path, embedder):
-    """"Năm 2023": the full-year report first; a decision only the 6-month report names is still found."""
+def _assistant_over(tmp_path, embedder, head: str, reports: dict[str, str]) -> Assistant:
+    """An Assistant over an index of small text reports, each `head` then its body, built with the real pipeline."""
     from index.hybrid import HybridIndex
     from index.store import ingest_paths
     from settings import Settings
 
-    head = "UBND TỈNH BÌNH ĐỊNH\nVĂN PHÒNG\n\nBÁO CÁO\n"
     folder = tmp_path / "reports"
     folder.mkdir()
-    (folder / "ca_nam.txt").write_text(
-        head + "Kết quả thực hiện quy chế dân chủ năm 2023\n\nI. Kết quả\n\n"
-        "Năm 2023, Ban Tiếp công dân tỉnh tiếp nhận 640 đơn thư khiếu nại, tố cáo.\n", encoding="utf-8")
-    (folder / "sau_thang.txt").write_text(
-        head + "Kết quả thực hiện quy chế dân chủ 6 tháng đầu năm 2023\n\nI. Kết quả\n\n"
-        "Ban hành Quy chế chi tiêu nội bộ của Văn phòng (Quyết định số 21/QĐ-VP ngày 15/02/2023). "
-        "Ban Tiếp công dân tỉnh tiếp nhận 300 đơn thư khiếu nại, tố cáo.\n", encoding="utf-8")
+    for name, body in reports.items():
+        (folder / name).write_text(head + body, encoding="utf-8")
     ingest_paths([folder], tmp_path / "index", embedder, progress=False)
-    assistant = Assistant(HybridIndex.load(tmp_path / "index", embedder), Settings())
+    return Assistant(HybridIndex.load(tmp_path / "index", embedder), Settings())
+
+
+def test_a_fact_of_the_year_may_come_from_that_years_six_month_report_but_a_figure_keeps_to_the_asked_period(
+        tmp_path, embedder):
+    """"Năm 2023": the full-year report first; a decision only the 6-month report names is still found."""
+    assistant = _assistant_over(tmp_path, embedder, "UBND TỈNH BÌNH ĐỊNH\nVĂN PHÒNG\n\nBÁO CÁO\n", {
+        "ca_nam.txt": "Kết quả thực hiện quy chế dân chủ năm 2023\n\nI. Kết quả\n\n"
+                      "Năm 2023, Ban Tiếp công dân tỉnh tiếp nhận 640 đơn thư khiếu nại, tố cáo.\n",
+        "sau_thang.txt": "Kết quả thực hiện quy chế dân chủ 6 tháng đầu năm 2023\n\nI. Kết quả\n\n"
+                         "Ban hành Quy chế chi tiêu nội bộ của Văn phòng (Quyết định số 21/QĐ-VP ngày 15/02/2023). "
+                         "Ban Tiếp công dân tỉnh tiếp nhận 300 đơn thư khiếu nại, tố cáo.\n",
+    })
 
     fact = assistant.ask("Năm 2023 Quy chế chi tiêu nội bộ của Văn phòng ban hành theo quyết định số mấy?")
     assert "21/QĐ-VP" in fact.text and fact.citations[0].doc_id.startswith("sau_thang")
@@ -236,23 +241,14 @@ def test_a_reports_number_and_date_are_quoted_from_its_header(assistant):
 
 def test_an_index_of_a_year_is_read_from_the_next_years_report_that_names_it(embedder, tmp_path):
     """"PAR INDEX năm 2024" is published in 2025: the 2024 report gives only 2023's, the 2025 report 2024's."""
-    from index.hybrid import HybridIndex
-    from index.store import ingest_paths
-    from settings import Settings
-
-    head = "UBND TỈNH HÀ TĨNH\n\nBÁO CÁO\n"
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "nam_2024.txt").write_text(
-        head + "Kết quả công tác cải cách hành chính năm 2024\n\nI. Kết quả\n\n"
-        "Năm 2024, toàn tỉnh tiếp nhận 1.086.452 hồ sơ thủ tục hành chính. Chỉ số cải cách hành chính (PAR INDEX) "
-        "năm 2023 của tỉnh đạt 86,05%, xếp thứ 24/63.\n", encoding="utf-8")
-    (folder / "sau_thang_2025.txt").write_text(
-        head + "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2025\n\nI. Kết quả\n\n"
-        "6 tháng đầu năm 2025, toàn tỉnh tiếp nhận 562.318 hồ sơ. Chỉ số cải cách hành chính (PAR INDEX) năm 2024 "
-        "của tỉnh đạt 88,12%, xếp thứ 19/63.\n", encoding="utf-8")
-    ingest_paths([folder], tmp_path / "index", embedder, progress=False)
-    assistant = Assistant(HybridIndex.load(tmp_path / "index", embedder), Settings())
+    assistant = _assistant_over(tmp_path, embedder, "UBND TỈNH HÀ TĨNH\n\nBÁO CÁO\n", {
+        "nam_2024.txt": "Kết quả công tác cải cách hành chính năm 2024\n\nI. Kết quả\n\n"
+                        "Năm 2024, toàn tỉnh tiếp nhận 1.086.452 hồ sơ thủ tục hành chính. Chỉ số cải cách hành chính "
+                        "(PAR INDEX) năm 2023 của tỉnh đạt 86,05%, xếp thứ 24/63.\n",
+        "sau_thang_2025.txt": "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2025\n\nI. Kết quả\n\n"
+                              "6 tháng đầu năm 2025, toàn tỉnh tiếp nhận 562.318 hồ sơ. Chỉ số cải cách hành chính "
+                              "(PAR INDEX) năm 2024 của tỉnh đạt 88,12%, xếp thứ 19/63.\n",
+    })
 
     answer = assistant.ask("Chỉ số PAR INDEX năm 2024 của tỉnh đạt bao nhiêu, xếp thứ mấy?")
     assert "88,12%" in answer.text and "19/63" in answer.text and "86,05%" not in answer.text, answer.text
