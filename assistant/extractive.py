@@ -18,8 +18,8 @@ from assistant.extremes import answer_extreme
 from assistant.footnotes import Footnotes
 from assistant.names import draft_missing_names, missing_names
 from assistant.parts import question_parts
-from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, Query, asking_fold, compared_at,
-                             known_noun_at, named_whole, sibling_units, units_named)
+from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, STOPWORDS, Query, asking_fold, compared_at,
+                             known_noun_at, known_noun_span, named_whole, sibling_units, units_named)
 from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
                                read_chunk)
 from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, sentence_spans
@@ -514,6 +514,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     money_act = _MONEY_ACT.search(asked_folded) if query.noun == "tien" else None
     year_said = str(query.year) if query.year and len(query.periods) <= 1 else None
     part_asked = (query.unit is not None or level is not None) and _WHOLE.search(asked_folded) is None
+    qualifier = asked_qualifier(query)
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
         channel = channels[bool(ocr)]
@@ -569,6 +570,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             # what places the sentence: its paragraph, heading and table row
             setting_text = f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}"
             level_unsaid = level is not None and not level.search(setting_text)
+            # (a scan's lost letters would hide the words: not asked of it)
+            qualifier_unsaid = not ocr and _qualifier_unsaid(qualifier, said_words(f"{sent.folded} | {setting_text}") | note_ctx, weights)
             field_unsaid = field is not None and not re.search(rf"\b{field}\b", f"{sent.folded} | {row_ctx}")
             # the question names the row ("Sở Tư pháp nhận bao nhiêu hồ sơ …", "tổng cộng … bao nhiêu lượt")
             row_named = bool(label.strip()) and re.search(
@@ -698,7 +701,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     spent = f"{lead_text} {folded_all[lo:hi]}"
                     other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and not level_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not qualifier_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window),
@@ -714,6 +717,72 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
 _PROVINCE_ACTOR = re.compile(r"(?<!van phong )\b(?:chu tich )?ubnd (?:cap )?tinh\b")
 # the same actor a level below, said before a figure ("Chủ tịch UBND cấp xã đã tổ chức 412 hội nghị")
 _LOWER_ACTOR = re.compile(r"\b(?:chu tich )?ubnd (?:cac |cap )?(?:xa|huyen)\b")
+
+
+# "kiểu đó", "loại này": the noun's kind is the one said before, not words a figure must repeat
+_ANAPHORA = re.compile(r"^(?:kieu|loai|dang|nhu) (?:do|nay|tren|ay|vay)\b")
+
+
+# who a count is of ("lượt người dân, tổ chức"): reports name them their own ways ("tổ chức, công dân")
+_WHO = {"nguoi dan", "cong dan", "nhan dan", "to chuc", "doanh nghiep", "ca nhan"}
+# what is done to what is counted, said after it as a relative clause
+_ACT_VERBS = {"gui", "nop", "tra", "nhan", "tiep", "giai", "xu", "ban", "dua", "chuyen", "thuc"}
+
+
+def asked_qualifier(query: Query) -> list[str]:
+    """The words right after the counted noun that pick out a part of it ("bao nhiêu hồ sơ bị trễ hạn",
+    "bao nhiêu văn bản đến", "mấy công chức đi học thạc sĩ"), up to the next function word or sign.
+
+    Only when the noun follows the asking word: elsewhere in the question, the words after a noun are
+    often names ("số đơn Ban Tiếp công dân Quảng Ngãi nhận"). A passive verb ("hồ sơ được gửi …") is left
+    out: reports say the same act with other verbs ("được nộp").
+    """
+    # the turn as typed when it asks ("Còn bao nhiêu hồ sơ trễ hạn?"), else the standalone form that carries
+    # the last turn's ("Còn năm 2023?")
+    asking = asking_fold(query.question)
+    m = ASK_COUNT.search(asking)
+    if not m:
+        asking = asking_fold(query.standalone)
+        m = ASK_COUNT.search(asking)
+    if not m:
+        return []
+    rest = asking[m.end():].lstrip()
+    found = known_noun_span(rest)
+    if found is None:
+        return []
+    after = re.split(r"[,;:?.!()]", rest[found[1]:])[0].strip()
+    if _ANAPHORA.match(after):
+        return []
+    words = re.findall(r"[a-z]+", after)
+    if words[:1] == ["bi"]:
+        words = words[1:]  # "bị trễ hạn": a state, said as such ("trễ hạn 12 hồ sơ")
+    if words[:1] and words[0] in _ACT_VERBS:
+        return []  # "hồ sơ gửi, trả qua bưu điện": an act, which reports say in other verbs ("nộp và trả")
+    out = []
+    for w in words:
+        if w in STOPWORDS or not is_syllable(w):
+            break
+        out.append(w)
+    if "khac" in out:
+        return []  # "đi nơi khác", "cơ quan khác": somewhere else, said by naming it ("về Sở Y tế")
+    setting = set(re.findall(r"[a-z]+", fold(f"{query.unit or ''} {query.province or ''}")))
+    who = {w for a, b in zip(out, out[1:]) if f"{a} {b}" in _WHO for w in (a, b)}
+    return [w for w in out if w not in setting and w not in who]
+
+
+def _qualifier_unsaid(qualifier: list[str], said: set[str], weights: TermWeights) -> bool:
+    """Does the figure's sentence, paragraph, heading and row leave out what the question says of its noun?
+
+    "bao nhiêu hồ sơ bị trễ hạn", "thủ tục thay thế", "công chức đi học thạc sĩ": the words after the counted
+    noun pick out a part of what a report counts; a figure whose whole setting says less than half of them
+    (by IDF) counts the whole, or another part. Half, because an act is said in other verbs ("hồ sơ gửi qua
+    bưu điện" is "nộp … qua đường bưu điện").
+    """
+    if not qualifier:
+        return False
+    if len(qualifier) > 1 and "".join(w[0] for w in qualifier) in said:
+        return False  # said by its acronym: "quyết định quy phạm pháp luật" as "Quyết định QPPL"
+    return coverage(qualifier, said, weights) < 0.5
 
 
 def _field_asked(asked: str) -> str | None:
