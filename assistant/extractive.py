@@ -750,9 +750,12 @@ def asked_qualifier(query: Query) -> list[str]:
     found = known_noun_span(rest)
     if found is None:
         return []
-    after = re.split(r"[,;:?.!()]", rest[found[1]:])[0].strip()
+    # up to a sign, a figure or a period named ("… hồ sơ quý I/2024"); "quy", "ky" open words too ("quy phạm", "đăng ký")
+    after = re.split(r"[,;:?.!()\d]|\b(?:quy|ky) (?:i|ii|iii|iv|nay|truoc|sau|dau|cuoi)\b", rest[found[1]:])[0].strip()
     if _ANAPHORA.match(after):
         return []
+    if re.match(r"[^,;:?.!(]*\(", rest[found[1]:]):
+        return []  # "biên chế hành chính (công chức)": glossed, so the report may say it either way
     words = re.findall(r"[a-z]+", after)
     if words[:1] == ["bi"]:
         words = words[1:]  # "bị trễ hạn": a state, said as such ("trễ hạn 12 hồ sơ")
@@ -760,7 +763,7 @@ def asked_qualifier(query: Query) -> list[str]:
         return []  # "hồ sơ gửi, trả qua bưu điện": an act, which reports say in other verbs ("nộp và trả")
     out = []
     for w in words:
-        if w in STOPWORDS or not is_syllable(w):
+        if (w in STOPWORDS and w not in ("quy", "ky")) or w == "sang" or not is_syllable(w):  # "sang" as "đến"
             break
         out.append(w)
     if "khac" in out:

@@ -64,7 +64,7 @@ def load(path: str | Path) -> Document:
         pages, encoding = [Page(None, _docx_text(path, data))], None
     return Document(
         doc_id=path.name,
-        source=str(path),
+        source=str(path.resolve()),  # read again later from any working directory (the eval baseline)
         pages=pages,
         sha256=digest,
         fmt=ext.lstrip("."),

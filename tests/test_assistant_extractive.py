@@ -1375,3 +1375,38 @@ def test_a_sentence_naming_the_section_in_passing_does_not_stand_for_its_items()
          "- Hạ tầng công nghệ thông tin tại nhiều xã miền núi chưa ổn định."])
     draft = ask("Báo cáo năm 2022 nêu những tồn tại, hạn chế gì?", ps)
     assert "trễ hạn ở cấp xã" in draft.text and "miền núi" in draft.text and "164/KH-UBND" not in draft.text, draft.text
+
+
+def test_what_the_question_says_of_its_noun_must_be_said_where_the_figure_stands():
+    ps = passages("Trung tâm tiếp nhận 98.281 hồ sơ, giải quyết và trả kết quả 94.266 hồ sơ, đạt 99,5%.",
+                  "Cử 02 công chức đi học lớp Cao cấp lý luận chính trị.",
+                  "Tiếp nhận 18.498 hồ sơ nộp và trả kết quả qua đường bưu điện theo yêu cầu.",
+                  "Tiếp nhận, giải quyết 20.466 hồ sơ trực tuyến của các sở, ban ngành.")
+    assert ask("Năm 2022 Trung tâm có bao nhiêu hồ sơ bị trễ hạn?", ps).abstained  # the total is not the late ones
+    assert ask("Năm 2022 cử bao nhiêu công chức đi học thạc sĩ?", ps).abstained
+    assert ask("Năm 2022 cử bao nhiêu công chức đi học lớp Cao cấp lý luận chính trị?", ps).meta["figures"] == ["02"]
+    assert ask("Năm 2022 Trung tâm nhận bao nhiêu hồ sơ trực tuyến?", ps).meta["figures"] == ["20.466"]
+    # an act after the noun is said in other verbs: "gửi" is "nộp"
+    assert ask("Năm 2022 có bao nhiêu hồ sơ gửi qua bưu điện?", ps).meta["figures"] == ["18.498"]
+    weights = reading.TermWeights([p.chunk for p in ps])
+    said = reading.said_words("ban hanh 79 quyet dinh qppl")  # a qualifier said by its initials
+    assert not extractive._qualifier_unsaid(["quy", "pham", "phap", "luat"], said, weights)
+    assert extractive._qualifier_unsaid(["quy", "pham", "phap", "luat"], reading.said_words("ban hanh 79 quyet dinh"), weights)
+
+
+def test_the_qualifier_asked_is_the_words_after_the_counted_noun():
+    def qualifier(question: str, previous: str | None = None) -> list[str]:
+        return extractive.asked_qualifier(understand(question, understand(previous) if previous else None))
+
+    assert qualifier("Năm 2021 có bao nhiêu hồ sơ bị trễ hạn?") == ["tre", "han"]
+    assert qualifier("Sở GTVT có bao nhiêu văn bản đến?") == []  # "đến" is also a function word: not required
+    assert qualifier("Ban hành bao nhiêu quyết định quy phạm pháp luật?") == ["quy", "pham", "phap", "luat"]
+    assert qualifier("Nhận bao nhiêu hồ sơ trực tuyến quý I/2024?") == ["truc", "tuyen"]
+    assert qualifier("Có bao nhiêu lượt người dân, tổ chức đánh giá?") == []  # who, not which part
+    assert qualifier("Điều động mấy công chức đi nơi khác?") == []  # somewhere else, named by the report
+    assert qualifier("Nhận bao nhiêu đơn kiểu đó?") == []  # the kind said before
+    assert qualifier("Được giao bao nhiêu biên chế hành chính (công chức)?") == []  # glossed: either words will do
+    assert qualifier("So sánh số đơn Ban Tiếp công dân Quảng Ngãi nhận năm 2021 và 2023.") == []  # no asking word
+    # a follow-up asking anew has its own; one that does not keeps the last turn's
+    assert qualifier("Còn mấy hồ sơ quá hạn?", "Trung tâm nhận bao nhiêu hồ sơ trực tuyến?") == ["qua", "han"]
+    assert qualifier("Còn năm 2023?", "Năm 2022 Trung tâm nhận bao nhiêu hồ sơ trực tuyến?") == ["truc", "tuyen"]
