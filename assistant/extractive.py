@@ -205,8 +205,10 @@ def table_lead(ct: ChunkText, si: int, p: Passage, passages: list[Passage]) -> s
 
 
 def _names_noun(folded: str, noun: str) -> bool:
-    """Does the text say `noun` (any of its forms) anywhere?"""
-    return any(re.search(r"(?<![a-z])" + re.escape(f) + r"(?![a-z])", folded) for f in _noun_forms(noun))
+    """Does the text say `noun` (any of its forms) anywhere? Not by "đồng" or "vụ" alone: folded, they are as
+    often "động", "đông" ("Đoàn đông người") and "dịch vụ" """
+    return any(re.search(r"(?<![a-z])" + re.escape(f) + r"(?![a-z])", folded) for f in _noun_forms(noun)
+               if f not in ("dong", "vu"))
 
 
 def _telling(words: list[str], p: Passage, cache: dict[str, list[str]], question: str) -> list[str]:
@@ -515,6 +517,11 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     year_said = str(query.year) if query.year and len(query.periods) <= 1 else None
     part_asked = (query.unit is not None or level is not None) and _WHOLE.search(asked_folded) is None
     qualifier = asked_qualifier(query)
+    # one month asked ("tháng 4/2025"): only a passage that names it ("Trong tháng 4, …") speaks of it alone
+    one_month = None
+    if query.months and query.months[0] == query.months[1] and re.search(
+            rf"\bthang 0?{query.months[0]}\s*(?:/|-|nam)\s*(?:19|20)\d\d", fold(query.standalone)):
+        one_month = rf"\bthang 0?{query.months[0]}\b"  # as a period ("tháng 4/2025"), not a date ("gửi hồi tháng 11")
     for rank, p in enumerate(passages):
         ocr = p.meta.low_ocr_quality
         channel = channels[bool(ocr)]
@@ -531,6 +538,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                 stated = stated_months(paragraph_text(ct, si)) or stated_months(folded_all[: sent.start], last=True)
             if stated and stated != query.months:
                 continue  # "tháng 3/2024" is not answered by "từ ngày 01/01/2024 đến ngày 28/2/2024"
+            if one_month and not stated and not re.search(one_month, f"{paragraph_text(ct, si)} | {ct.heading}"):
+                continue  # "tháng 4/2025" asked: a quarter's or a half's figure is not that month's
             if other_span(span, sent.folded):
                 continue  # "quý III" is not answered by "9 tháng năm 2025 ước đạt 9.862 tỷ đồng"
             note_ctx = notes.context(p, sent.start) if notes else set()

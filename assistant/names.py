@@ -132,7 +132,8 @@ def missing_names(question: str, passages: list[Passage], indices: bool = True) 
         if words[0] in _NAME_HEADS:
             if len(words) == 2:  # "Sở Tư pháp", "Ban Thanh tra": the name goes on in lower case
                 rest = name.split(" ", 1)[1] + (" " + tail if tail else "")
-                return said(folded_tokens(f"{name} {tail}")) or capitalised(words[0], rest)
+                # (said as it is typed first: "Quy Nhơn" is a city, not a "Quỹ …" going on in "tiếp")
+                return said(words) or said(folded_tokens(f"{name} {tail}")) or capitalised(words[0], rest)
             return said(words) or said(words[1:])  # "(Sở) Công Thương 96,5%": lists drop the head
         return said(words)
 

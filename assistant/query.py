@@ -215,11 +215,13 @@ def parse_period(folded: str) -> dict:
         out["year"], out["half"], out["quarter"] = lead.year, lead.half, lead.quarter
         out = {k: v for k, v in out.items() if v is not None}
     out["periods"] = periods
+    relative = re.search(r"\bnam (nay|truoc|ngoai|roi)\b", folded)
     if re.search(r"\bcung ky nam (truoc|ngoai)\b", folded):
         out["relative"] = -1
         out["keep_part"] = True
-    elif relative_year_said(folded):
-        out["relative"] = 0 if relative_year_said(folded) == "năm nay" else -1
+    elif relative and not compared_at(folded, relative.start()):
+        # ("so với năm trước tăng mấy bậc?" names the base of a comparison, not the year asked)
+        out["relative"] = 0 if relative.group(1) == "nay" else -1
     if re.search(r"\b(ca nam|nam)\b", folded) and "half" not in out and "quarter" not in out and out.get("year"):
         out["full_year"] = True
     return out
@@ -737,8 +739,10 @@ def is_followup(folded: str, q: Query) -> bool:
     if _FOLLOWUP.search(folded) or _THAT.search(q.question.lower()):
         return True
     has_subject = bool(q.unit) or len(q.topic) >= 4
-    # "Đã trả lời được bao nhiêu rồi?": a count that names nothing it counts counts the last turn's thing
-    return not has_subject and (len(folded.split()) <= 6 or (q.kind == "count" and q.noun is None))
+    # "Đã trả lời được bao nhiêu rồi?": a count that names nothing it counts counts the last turn's thing;
+    # "So với năm trước tăng mấy bậc?" compares the last turn's figure
+    return not has_subject and (len(folded.split()) <= 6 or (q.kind == "count" and q.noun is None)
+                                or re.match(r"\s*so voi\b", folded) is not None)
 
 
 _ASKS_OPEN = re.compile(r"\b(?:la gi|gi|the nao|ra sao|nhu nao)\s*[?.]*\s*$")

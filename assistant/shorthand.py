@@ -19,7 +19,8 @@ from ingest.vietnamese import fold, nfc
 # Shorthand -> the words the reports use. Matched case-insensitively, accents as typed or not
 # ("BCĐ"/"BCD"), longest first; a shorthand is a whole word not joined to "/" or "-".
 EXPANSIONS: list[tuple[str, str]] = [
-    (r"tt ?hcc", "Trung tâm Phục vụ hành chính công"),
+    (r"tt ?pv ?hcc|tt ?hcc", "Trung tâm Phục vụ hành chính công"),
+    (r"pv ?hcc", "Phục vụ hành chính công"),
     (r"pv ?- ?kstthc", "Phục vụ - Kiểm soát thủ tục hành chính"),
     (r"kstthc", "Kiểm soát thủ tục hành chính"),
     (r"btcd", "Ban Tiếp công dân"),

@@ -1410,3 +1410,24 @@ def test_the_qualifier_asked_is_the_words_after_the_counted_noun():
     # a follow-up asking anew has its own; one that does not keeps the last turn's
     assert qualifier("Còn mấy hồ sơ quá hạn?", "Trung tâm nhận bao nhiêu hồ sơ trực tuyến?") == ["qua", "han"]
     assert qualifier("Còn năm 2023?", "Năm 2022 Trung tâm nhận bao nhiêu hồ sơ trực tuyến?") == ["truc", "tuyen"]
+
+
+def test_a_city_whose_name_opens_like_a_fund_is_found_by_its_name():
+    ps = passages("Bảng 2. Kết quả tiếp công dân\n\nThành phố Quy Nhơn – Số lượt: 812; Số người: 968; Đoàn đông người: 06")
+    assert names.missing_names("Năm 2022 TP Quy Nhơn tiếp bao nhiêu lượt công dân?", ps) == []
+    assert names.missing_names("Năm 2022 Quỹ Bảo trì đường bộ chi bao nhiêu?", ps) == ["Quỹ Bảo"]
+
+
+def test_money_is_not_counted_by_a_table_whose_rows_say_dong_of_dong_nguoi():
+    text = ("Bảng 2. Kết quả tiếp công dân năm 2022\n\nBan Tiếp công dân tỉnh – Số lượt: 1.076; Số người: 1.254; "
+            "Số vụ việc: 917; Đoàn đông người: 14")
+    ps = [Passage(Chunk("r.txt#0000", "r.txt", text, ["III. CÔNG TÁC TIẾP CÔNG DÂN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO"]), META, 0.0)]
+    assert ask("Năm 2022 qua giải quyết khiếu nại, tố cáo đã thu hồi cho Nhà nước bao nhiêu tiền?", ps).abstained
+    assert ask("Năm 2022 Ban Tiếp công dân tỉnh tiếp bao nhiêu lượt?", ps).meta["figures"] == ["1.076"]
+
+
+def test_one_month_asked_is_answered_only_by_a_passage_naming_that_month():
+    quarter = passages("Trong quý I năm 2022, Ban Tiếp công dân tỉnh đã tiếp 246 lượt công dân.")
+    assert ask("Tháng 2/2022 Ban Tiếp công dân tỉnh tiếp bao nhiêu lượt công dân?", quarter).abstained
+    month = passages("Riêng trong tháng 2, Ban Tiếp công dân tỉnh đã tiếp 80 lượt công dân.")
+    assert ask("Tháng 2/2022 Ban Tiếp công dân tỉnh tiếp bao nhiêu lượt công dân?", month).meta["figures"] == ["80"]

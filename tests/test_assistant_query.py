@@ -604,3 +604,11 @@ def test_a_follow_up_reads_as_one_clean_question():
     complaints = understand("Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi nhận bao nhiêu đơn khiếu nại?")
     assert understand("đơn tố cáo?", complaints).standalone == \
         "Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi nhận bao nhiêu đơn tố cáo?"
+
+
+def test_a_comparison_asked_after_a_figure_is_a_follow_up_of_its_period():
+    prev = understand("PAR INDEX 2024 của tỉnh xếp thứ mấy?")
+    q = understand("so với năm trước tăng mấy bậc?", prev)
+    assert q.followup and q.year == 2024  # "năm trước" is the base compared with, not the year asked
+    assert understand("So với năm trước, năm 2024 tăng mấy bậc?").year == 2024
+    assert understand("Năm trước tỉnh xếp thứ mấy?", today_year=2026).year == 2025

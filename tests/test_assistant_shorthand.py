@@ -18,6 +18,8 @@ from assistant.shorthand import expand
         ("CBCCVC của VP có mấy người", "Cán bộ, công chức, viên chức của Văn phòng có mấy người"),
         ("KN cấp huyện giải quyết mấy vụ, còn vụ TC?", "Khiếu nại cấp huyện giải quyết mấy vụ, còn vụ tố cáo?"),
         ("nhận bao nhiêu đơn KN, TC", "Nhận bao nhiêu đơn khiếu nại, tố cáo"),
+        ("Quý I/2025 TTPVHCC tỉnh nhận bn hồ sơ", "Quý I/2025 Trung tâm Phục vụ hành chính công tỉnh nhận bao nhiêu hồ sơ"),
+        ("Trung tâm PVHCC có mấy hồ sơ trễ hạn?", "Trung tâm Phục vụ hành chính công có mấy hồ sơ trễ hạn?"),
     ],
 )
 def test_shorthand_is_spelled_out(typed, expected):

@@ -47,6 +47,8 @@ UNSEEN4_DIR = ROOT / "eval" / "unseen4"
 # written blind in session 16
 UNSEEN5 = ROOT / "eval" / "qa_unseen5.jsonl"
 UNSEEN5_DIR = ROOT / "eval" / "unseen5"
+UNSEEN6 = ROOT / "eval" / "qa_unseen6.jsonl"
+UNSEEN6_DIR = ROOT / "eval" / "unseen6"
 OCR_DOC = "002_70eccacdbed34b64.txt"
 CLEAN_DOC = "000_316e9ef7cc27ef2d.txt"
 
@@ -140,7 +142,8 @@ def test_shipped_file_validates(path):
 
 
 @pytest.mark.parametrize("dataset,folder", [(UNSEEN, UNSEEN_DIR), (UNSEEN2, UNSEEN2_DIR), (UNSEEN3, UNSEEN3_DIR),
-                                                    (UNSEEN4, UNSEEN4_DIR), (UNSEEN5, UNSEEN5_DIR)])
+                                                    (UNSEEN4, UNSEEN4_DIR), (UNSEEN5, UNSEEN5_DIR),
+                                                    (UNSEEN6, UNSEEN6_DIR)])
 def test_the_unseen_report_sets_validate_against_their_own_reports(dataset, folder):
     items = load_dataset(dataset)
     assert validate(items, folder) == []  # DOCX and PDF evidence is read from the file through the loader
