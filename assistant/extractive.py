@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from assistant.compose import Citations, Draft, abstain, cap_first, period_key, source_phrase
 from assistant.extremes import answer_extreme
 from assistant.footnotes import Footnotes
-from assistant.names import draft_missing_names, missing_names
+from assistant.names import draft_missing_names, indices_asked, missing_names
 from assistant.parts import question_parts
 from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, STOPWORDS, Query, asking_fold, compared_at,
                              known_noun_at, known_noun_span, named_whole, sibling_units, units_named)
@@ -517,6 +517,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     year_said = str(query.year) if query.year and len(query.periods) <= 1 else None
     part_asked = (query.unit is not None or level is not None) and _WHOLE.search(asked_folded) is None
     qualifier = asked_qualifier(query)
+    # "Chỉ số SIPAS năm 2024 đạt bao nhiêu %?": a share whose sentence or row names no index asked is another share
+    index_named = indices_asked(query.standalone)
     # one month asked ("tháng 4/2025"): only a passage that names it ("Trong tháng 4, …") speaks of it alone
     one_month = None
     if query.months and query.months[0] == query.months[1] and re.search(
@@ -581,6 +583,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             level_unsaid = level is not None and not level.search(setting_text)
             # (a scan's lost letters would hide the words: not asked of it)
             qualifier_unsaid = not ocr and _qualifier_unsaid(qualifier, said_words(f"{sent.folded} | {setting_text}") | note_ctx, weights)
+            index_unsaid = bool(index_named) and not any(re.search(rf"\b{i}\b", f"{sent.folded} | {row_ctx}")
+                                                         for i in index_named)
             field_unsaid = field is not None and not re.search(rf"\b{field}\b", f"{sent.folded} | {row_ctx}")
             # the question names the row ("Sở Tư pháp nhận bao nhiêu hồ sơ …", "tổng cộng … bao nhiêu lượt")
             row_named = bool(label.strip()) and re.search(
@@ -710,7 +714,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     spent = f"{lead_text} {folded_all[lo:hi]}"
                     other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and not level_unsaid and not qualifier_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not index_unsaid and not qualifier_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window),

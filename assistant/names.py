@@ -154,6 +154,11 @@ _COMMON = {"ubnd", "hdnd", "mttq", *ACRONYMS}
 _INDEX_NAME = re.compile(r"(?i:chỉ số|chi so|điểm|diem|xếp hạng|xep hang)\s+([A-ZĐ]{3,})(?![\w)-])|(?<![\w(-])([A-ZĐ]{3,})\s+(?i:index)\b")
 
 
+def indices_asked(question: str) -> list[str]:
+    """The indices the question names by an acronym ("Chỉ số SIPAS", "PAR Index"), folded."""
+    return list(dict.fromkeys(fold(a or b) for a, b in _INDEX_NAME.findall(nfc(question))))
+
+
 def _missing_indices(question: str, passages: list[Passage]) -> list[str]:
     """The indices the question names by an acronym ("Chỉ số PCI", "điểm PAPI") that none of the reports read
     writes: an index the reports never name is not one whose figure they give. An acronym a user makes of words

@@ -1431,3 +1431,12 @@ def test_one_month_asked_is_answered_only_by_a_passage_naming_that_month():
     assert ask("Tháng 2/2022 Ban Tiếp công dân tỉnh tiếp bao nhiêu lượt công dân?", quarter).abstained
     month = passages("Riêng trong tháng 2, Ban Tiếp công dân tỉnh đã tiếp 80 lượt công dân.")
     assert ask("Tháng 2/2022 Ban Tiếp công dân tỉnh tiếp bao nhiêu lượt công dân?", month).meta["figures"] == ["80"]
+
+
+def test_an_index_asked_by_name_is_answered_only_by_a_share_that_names_it():
+    ps = passages("Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) của tỉnh đạt 84,36%.",
+                  "Các cơ quan hành chính nhà nước đã giải quyết 478/512 đơn thuộc thẩm quyền, đạt tỷ lệ 93,4%, vượt "
+                  "chỉ tiêu 85% do Thanh tra Chính phủ giao.")
+    assert ask("Chỉ số SIPAS năm 2022 của tỉnh đạt bao nhiêu %?", ps).meta["figures"] == ["84,36%"]
+    earlier = passages("Chỉ số SIPAS năm 2021 của tỉnh đạt 82,67%.", ps[1].chunk.text)
+    assert ask("Chỉ số SIPAS năm 2022 của tỉnh đạt bao nhiêu %?", earlier).abstained  # not 2021's, nor another share
