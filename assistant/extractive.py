@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from assistant.compose import Citations, Draft, abstain, cap_first, period_key, source_phrase
 from assistant.extremes import answer_extreme
 from assistant.footnotes import Footnotes
-from assistant.names import draft_missing_names, indices_asked, missing_names
+from assistant.names import draft_missing_names, index_said, indices_asked, missing_names
 from assistant.parts import question_parts
 from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, STOPWORDS, Query, asking_fold, compared_at,
                              known_noun_at, known_noun_span, named_whole, sibling_units, units_named)
@@ -583,8 +583,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             level_unsaid = level is not None and not level.search(setting_text)
             # (a scan's lost letters would hide the words: not asked of it)
             qualifier_unsaid = not ocr and _qualifier_unsaid(qualifier, said_words(f"{sent.folded} | {setting_text}") | note_ctx, weights)
-            index_unsaid = bool(index_named) and not any(re.search(rf"\b{i}\b", f"{sent.folded} | {row_ctx}")
-                                                         for i in index_named)
+            index_unsaid = bool(index_named) and not any(index_said(i, f"{sent.folded} | {row_ctx}") for i in index_named)
             field_unsaid = field is not None and not re.search(rf"\b{field}\b", f"{sent.folded} | {row_ctx}")
             # the question names the row ("Sở Tư pháp nhận bao nhiêu hồ sơ …", "tổng cộng … bao nhiêu lượt")
             row_named = bool(label.strip()) and re.search(

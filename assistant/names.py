@@ -14,7 +14,7 @@ from assistant.compose import Draft
 from assistant.footnotes import NOTE_DEF
 from assistant.query import Query
 from assistant.thesaurus import ACRONYMS
-from assistant.reading import analyse
+from assistant.reading import analyse, said_words
 from index.passage import Passage
 from ingest.vietnamese import fold, folded_tokens, nfc
 
@@ -157,6 +157,12 @@ _INDEX_NAME = re.compile(r"(?i:chỉ số|chi so|điểm|diem|xếp hạng|xep h
 def indices_asked(question: str) -> list[str]:
     """The indices the question names by an acronym ("Chỉ số SIPAS", "PAR Index"), folded."""
     return list(dict.fromkeys(fold(a or b) for a, b in _INDEX_NAME.findall(nfc(question))))
+
+
+def index_said(key: str, folded: str) -> bool:
+    """Does the folded text name the index `key` ("sipas"): by its letters, by the words of a known acronym
+    ("cải cách hành chính" for "cchc"), or by words with its initials?"""
+    return key in said_words(folded) or _initials_said(key, folded)
 
 
 def _missing_indices(question: str, passages: list[Passage]) -> list[str]:
