@@ -277,6 +277,23 @@ def _act_lead(folded: str, at: int) -> str:
     return lead
 
 
+# The acts of handling records and petitions, each with the words reports and users say it by (not a bare
+# "nhận": folded, "nhắn được" is "nhan duoc" too)
+_HANDLING = {"tiep nhan": r"tiep nhan", "giai quyet": r"giai quyet|xu ly", "tra ket qua": r"tra ket qua"}
+
+
+def handlings(folded: str) -> set[str]:
+    """The acts of handling a folded text says ("tiếp nhận", "giải quyết", "trả kết quả"), as _HANDLING keys."""
+    return {k for k, v in _HANDLING.items() if re.search(r"\b(?:" + v + r")\b", folded)}
+
+
+def handling_asked(folded_question: str) -> set[str]:
+    """The acts of handling said just before the asking word ("đã giải quyết xong bao nhiêu đơn"); not those
+    further back, which often name a system or a unit ("Hệ thống thông tin tiếp nhận, xử lý phản ánh …")."""
+    m = ASK_COUNT.search(folded_question)
+    return handlings(" ".join(re.findall(r"[a-z]+", folded_question[: m.start()])[-4:])) if m else set()
+
+
 def act_asked(folded_question: str) -> str | None:
     """The specific act said just before the asking word ("tuyển dụng mới bao nhiêu"), if any."""
     m = ASK_COUNT.search(folded_question)
@@ -498,6 +515,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     counted = cases_asked(_asking_clause(asking_fold(query.standalone)))
     manner_asked = _MANNER.search(fold(query.standalone)) is not None
     act = act_asked(asking_fold(query.standalone))
+    handled = handling_asked(_asking_clause(asking_fold(query.question)))
     stock_asked = act is None and _STOCK_ASKED.search(asking_fold(query.standalone)) is not None
     act_said = re.compile(r"\b" + act + r"\b") if act else None
     out: list[Evidence] = []
@@ -706,6 +724,10 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     # what there is ("có tất cả mấy Phó Chánh Văn phòng?") is not what one act did ("đề nghị bổ
                     # nhiệm 01 Phó Chánh Văn phòng"): a figure right after an act's words counts that act
                     event = stock_asked and _SPECIFIC_ACT.search(_act_lead(folded_all, a)) is not None
+                    # "giải quyết xong bao nhiêu đơn tố cáo?" is not answered by "đã tiếp nhận 812 đơn, gồm …, 58 đơn
+                    # tố cáo": the sentence says acts before the figure, none of them the one asked
+                    done = handlings(folded_all[sent.start : a]) if handled else set()
+                    other_handling = bool(done) and not done & handled
                     # "Chỉ số SIPAS năm 2023 của tỉnh đạt 82,67%" is of 2023, not of the 2024 asked: the year said before
                     # the figure, in its sentence's subject or its own words (not "so với năm 2023")
                     other_year = year_said is not None and _other_year(f"{lead_text} {folded_all[lo:a]}", year_said)
@@ -713,7 +735,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     spent = f"{lead_text} {folded_all[lo:hi]}"
                     other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and not level_unsaid and not index_unsaid and not qualifier_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not index_unsaid and not qualifier_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_handling and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window),

@@ -1440,3 +1440,13 @@ def test_an_index_asked_by_name_is_answered_only_by_a_share_that_names_it():
     assert ask("Chỉ số SIPAS năm 2022 của tỉnh đạt bao nhiêu %?", ps).meta["figures"] == ["84,36%"]
     earlier = passages("Chỉ số SIPAS năm 2021 của tỉnh đạt 82,67%.", ps[1].chunk.text)
     assert ask("Chỉ số SIPAS năm 2022 của tỉnh đạt bao nhiêu %?", earlier).abstained  # not 2021's, nor another share
+
+
+def test_a_count_of_one_handling_is_not_answered_by_a_figure_another_handling_counts():
+    ps = passages("Các cơ quan hành chính nhà nước đã tiếp nhận 812 đơn, gồm 163 đơn khiếu nại, 58 đơn tố cáo và 591 đơn "
+                  "kiến nghị, phản ánh.")
+    assert ask("Năm 2022 đã giải quyết xong bao nhiêu đơn tố cáo?", ps).abstained  # 58 were received
+    assert ask("Năm 2022 đã tiếp nhận bao nhiêu đơn tố cáo?", ps).meta["figures"] == ["58"]
+    assert ask("Năm 2022 có bao nhiêu đơn tố cáo?", ps).meta["figures"] == ["58"]  # no act asked
+    settled = passages("Đã tiếp nhận 812 đơn; đã giải quyết 40 đơn tố cáo.")
+    assert ask("Năm 2022 đã giải quyết xong bao nhiêu đơn tố cáo?", settled).meta["figures"] == ["40"]
