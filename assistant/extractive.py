@@ -245,9 +245,9 @@ _ASIDE = re.compile(r"\b(?:han che|ton tai|nguyen nhan|phuong huong|de xuat|phan
 # How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure
 # said of one manner counts a part of the records, not the total a question naming none asks for.
 _TARGET = re.compile(r"\b(?:phan dau|chi tieu|muc tieu|ke hoach (?:giao|de ra))\b")
-# the whole province or a table's total: not the figure of the one unit a question names ("Sở Tư pháp nhận bao
+# the whole province ("toàn tỉnh", "các cơ quan … trên địa bàn tỉnh") or a table's total: not the figure of the one unit a question names ("Sở Tư pháp nhận bao
 # nhiêu hồ sơ trực tuyến?" is not answered by "toàn tỉnh tiếp nhận 178.934 hồ sơ trực tuyến")
-_WHOLE = re.compile(r"\b(?:toan tinh|ca tinh|toan nganh|tong cong)\b")
+_WHOLE = re.compile(r"\b(?:toan tinh|ca tinh|toan nganh|tong cong|tren dia ban (?:toan )?tinh)\b")
 _MANNER = re.compile(r"\b(?:tr[a-z]{1,2}c tuy[a-z]n|b[a-z]{1,2}u (?:chinh|dien)|online)\b")
 
 

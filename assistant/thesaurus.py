@@ -24,6 +24,7 @@ GROUPS: list[list[str]] = [
     ["rut ngan", "cat giam", "cat ngan", "giam bot"],  # of a time limit: "cắt giảm 50% thời hạn", "rút ngắn thời gian"
     # the reports' own acronyms, either way round ("TT&TT" folds to "tt&tt", read as "tttt")
     ["tthc", "thu tuc hanh chinh"],
+    ["pvhcc", "phuc vu hanh chinh cong"],
     ["cchc", "cai cach hanh chinh"],
     ["tttt", "thong tin va truyen thong", "thong tin truyen thong"],
     # levels of government: a procedure "cấp xã" is not one "cấp tỉnh" or "cấp huyện"

@@ -1450,3 +1450,14 @@ def test_a_count_of_one_handling_is_not_answered_by_a_figure_another_handling_co
     assert ask("Năm 2022 có bao nhiêu đơn tố cáo?", ps).meta["figures"] == ["58"]  # no act asked
     settled = passages("Đã tiếp nhận 812 đơn; đã giải quyết 40 đơn tố cáo.")
     assert ask("Năm 2022 đã giải quyết xong bao nhiêu đơn tố cáo?", settled).meta["figures"] == ["40"]
+
+
+def test_the_unit_asked_is_not_answered_by_all_the_agencies_of_the_province():
+    ps = passages("Năm 2022, các cơ quan hành chính nhà nước trên địa bàn tỉnh đã tiếp 3.418 lượt công dân với 3.967 "
+                  "người. Ban Tiếp công dân tỉnh đã tiếp 538 lượt với 649 người, 461 vụ việc.")
+    assert ask("Ban Tiếp công dân tỉnh tiếp bao nhiêu lượt công dân?", ps).meta["figures"] == ["538"]
+    assert ask("Năm 2022 toàn tỉnh tiếp bao nhiêu lượt công dân?", ps).meta["figures"] == ["3.418"]
+
+
+def test_a_report_s_own_acronym_says_the_words_it_stands_for():
+    assert {"phuc", "vu", "hanh", "chinh", "cong"} <= reading.said_words("cap tinh (trung tam pvhcc) 55.372")
