@@ -527,6 +527,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     span = asked_span(query)
     asked_folded = " ".join(re.findall(r"[a-z0-9]+", fold(query.standalone)))
     target_asked = _TARGET.search(asked_folded) is not None
+    # a change ("tăng 8,1% so với cùng kỳ") answers only a question about change, not "tỷ lệ … là bao nhiêu?"
+    change_asked = query.noun != "%" or re.search(r"\b(?:tang|giam|so voi|cung ky)\b", asked_folded) is not None
     level = lower_level_asked(asked_folded)  # "cấp xã": a figure of that level says so nearby
     field = _field_asked(asked_folded)  # "lĩnh vực đất đai": a figure of that field says so in its sentence
     # "Chủ tịch UBND tỉnh tổ chức bao nhiêu hội nghị?": not the figure of "Chủ tịch UBND cấp xã"
@@ -733,9 +735,11 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     other_year = year_said is not None and _other_year(f"{lead_text} {folded_all[lo:a]}", year_said)
                     # money put to another use than the one asked, said in the figure's own words or its sentence's subject
                     spent = f"{lead_text} {folded_all[lo:hi]}"
+                    change = not change_asked and re.search(r"\b(?:tang|giam)(?: them)?(?: hon| khoang| gan)?\s*$",
+                                                            folded_all[max(sent.start, a - 20) : a]) is not None
                     other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and not level_unsaid and not index_unsaid and not qualifier_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_handling and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not index_unsaid and not qualifier_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_handling and not change and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window),

@@ -1461,3 +1461,10 @@ def test_the_unit_asked_is_not_answered_by_all_the_agencies_of_the_province():
 
 def test_a_report_s_own_acronym_says_the_words_it_stands_for():
     assert {"phuc", "vu", "hanh", "chinh", "cong"} <= reading.said_words("cap tinh (trung tam pvhcc) 55.372")
+
+
+def test_a_change_in_percent_does_not_answer_a_rate_unless_a_change_is_asked():
+    ps = passages("Năm 2022, Trung tâm đã tiếp nhận 55.372 hồ sơ, tăng 8,1% so với cùng kỳ. Đã giải quyết 53.986 hồ sơ, "
+                  "trong đó đúng hạn 53.823 hồ sơ, đạt tỷ lệ 99,7%.")
+    assert ask("Tỷ lệ hồ sơ đúng hạn ở Trung tâm năm 2022 là bao nhiêu?", ps).meta["figures"] == ["99,7%"]
+    assert ask("Năm 2022 số hồ sơ Trung tâm tiếp nhận tăng bao nhiêu % so với cùng kỳ?", ps).meta["figures"] == ["8,1%"]
