@@ -350,7 +350,7 @@ def share_words(query: Query) -> list[str]:
     rest = re.sub(r"^\s*(?:nguoi dan|cong dan|to chuc|doanh nghiep|dan)\s+(?=[a-z])", " ", folded[m.end() :])
     words = []
     for w in re.match(r"[a-z ]*", rest).group(0).split():
-        if w in _PHRASE_BREAK or w in ("phan", "tram", "dat") or len(words) == 3:
+        if w in _PHRASE_BREAK or w in ("phan", "tram", "dat") or len(words) == 4:
             break
         words.append(w)
     return words
@@ -395,12 +395,16 @@ def channel_pattern(query: Query, scanned: bool = False) -> str | None:
 
 def share_pattern(words: list[str]) -> str | None:
     """The share's head as a pattern: its first two words together ("hai long", not "hai đơn vị"),
-    a counted noun in any of its forms ("tthc" is also "thủ tục hành chính")."""
+    a counted noun in any of its forms ("tthc" is also "thủ tục hành chính"), or the two words that
+    qualify that noun ("tỷ lệ hồ sơ đúng hạn" is said "tỷ lệ giải quyết đúng hạn")."""
     if not words:
         return None
-    noun = known_noun_at(" ".join(words))
-    forms = _noun_forms(noun) if noun else [" ".join(words[:2])]
-    return _any_of([_phrase_regex(f) for f in forms])
+    found = known_noun_span(" ".join(words))
+    if found is None:
+        return _any_of([_phrase_regex(" ".join(words[:2]))])
+    forms = _noun_forms(found[0])
+    after = " ".join(words)[found[1]:].split()
+    return _any_of([_phrase_regex(f) for f in forms] + ([_phrase_regex(" ".join(after[:2]))] if len(after) >= 2 else []))
 
 
 def named_after(folded: str, end: int, noun: str | None, words: list[str], acr: dict[str, set[str]],

@@ -791,10 +791,17 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
         # "Còn Bộ phận Một cửa thì sao?": another unit asked, the last one's name no longer describes the figure
         old_unit = set(fold(prev.unit).split()) - set(fold(q.unit).split())
         kept = [w for w in kept if w not in old_unit]
+    elif prev.unit and not q.unit and _LEVEL_SAID.search(fold(q.question)):
+        # "Thế còn cấp xã?" after the province's centre: the level's own figure, not the centre's
+        merged.unit = None
+        kept = [w for w in kept if w not in set(fold(prev.unit).split())]
     merged.topic = kept + new_topic
     merged.focus = new_topic
     merged.standalone = _standalone(merged, q, prev)
     return merged
+
+
+_LEVEL_SAID = re.compile(r"\bcap (?:xa|huyen|tinh)\b")
 
 
 def _standalone(merged: Query, q: Query, prev: Query) -> str:
@@ -821,6 +828,12 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
     if q.province and prev.province:
         base = _cut(base, r"\b(?:tinh |thanh pho )?" + re.escape(fold(prev.province)))
     swapped = False
+    level = _LEVEL_SAID.search(fold(q.question))
+    if level and prev.unit and merged.unit is None and len(fold(q.question)) == len(q.question):
+        # the last turn's unit gives way to the level asked: "… đúng hạn ở Trung tâm … tỉnh …" -> "… ở cấp xã …"
+        m = re.search(r"\b(?:(?:o|tai|cua) )?" + re.escape(fold(prev.unit)) + r"(?: tinh)?\b", fold(base))
+        if m:
+            base, swapped = f"{base[: m.start()]}ở {q.question[level.start() : level.end()].lower()}{base[m.end():]}", True
     for start, end, opposites in opposed_said(fold(q.question)):  # "còn cấp xã?" after "… cấp tỉnh …"
         m = re.search(r"\b(?:" + "|".join(re.escape(o) for o in sorted(opposites, key=len, reverse=True)) + r")\b",
                       fold(base))

@@ -1468,3 +1468,9 @@ def test_a_change_in_percent_does_not_answer_a_rate_unless_a_change_is_asked():
                   "trong đó đúng hạn 53.823 hồ sơ, đạt tỷ lệ 99,7%.")
     assert ask("Tỷ lệ hồ sơ đúng hạn ở Trung tâm năm 2022 là bao nhiêu?", ps).meta["figures"] == ["99,7%"]
     assert ask("Năm 2022 số hồ sơ Trung tâm tiếp nhận tăng bao nhiêu % so với cùng kỳ?", ps).meta["figures"] == ["8,1%"]
+
+
+def test_a_share_of_a_counted_noun_is_also_said_by_the_words_that_qualify_it():
+    ps = passages("Tỷ lệ giải quyết đúng hạn ở cấp huyện đạt 99,0%, cấp xã đạt 99,5%.")
+    assert ask("Tỷ lệ hồ sơ đúng hạn ở cấp xã năm 2022 là bao nhiêu?", ps).meta["figures"] == ["99,5%"]
+    assert ask("Tỷ lệ hồ sơ trực tuyến ở cấp xã năm 2022 là bao nhiêu?", ps).abstained  # another share

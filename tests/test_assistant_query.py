@@ -612,3 +612,10 @@ def test_a_comparison_asked_after_a_figure_is_a_follow_up_of_its_period():
     assert q.followup and q.year == 2024  # "năm trước" is the base compared with, not the year asked
     assert understand("So với năm trước, năm 2024 tăng mấy bậc?").year == 2024
     assert understand("Năm trước tỉnh xếp thứ mấy?", today_year=2026).year == 2025
+
+
+def test_a_level_asked_after_a_unit_replaces_the_unit():
+    prev = understand("Tỷ lệ hồ sơ đúng hạn ở Trung tâm Phục vụ hành chính công 6 tháng đầu năm 2025 là bao nhiêu?")
+    q = understand("Thế còn cấp xã?", prev)
+    assert q.unit is None and "trung" not in q.topic
+    assert q.standalone == "Tỷ lệ hồ sơ đúng hạn ở cấp xã 6 tháng đầu năm 2025 là bao nhiêu?"
