@@ -245,8 +245,9 @@ _ASIDE = re.compile(r"\b(?:han che|ton tai|nguyen nhan|phuong huong|de xuat|phan
 # How records came in ("trực tuyến", "qua bưu chính"), as a scan may misread it ("tryc tuyén"): a figure
 # said of one manner counts a part of the records, not the total a question naming none asks for.
 _TARGET = re.compile(r"\b(?:phan dau|chi tieu|muc tieu|ke hoach (?:giao|de ra))\b")
-# the whole province ("toàn tỉnh", "các cơ quan … trên địa bàn tỉnh") or a table's total: not the figure of the one unit a question names ("Sở Tư pháp nhận bao
-# nhiêu hồ sơ trực tuyến?" is not answered by "toàn tỉnh tiếp nhận 178.934 hồ sơ trực tuyến")
+# the whole province ("toàn tỉnh", "các cơ quan … trên địa bàn tỉnh") or a table's total: not the figure of the
+# one unit a question names ("Sở Tư pháp nhận bao nhiêu hồ sơ trực tuyến?" is not answered by "toàn tỉnh tiếp
+# nhận 178.934 hồ sơ trực tuyến")
 _WHOLE = re.compile(r"\b(?:toan tinh|ca tinh|toan nganh|tong cong|tren dia ban (?:toan )?tinh)\b")
 _MANNER = re.compile(r"\b(?:tr[a-z]{1,2}c tuy[a-z]n|b[a-z]{1,2}u (?:chinh|dien)|online)\b")
 
@@ -773,7 +774,7 @@ _ACT_VERBS = {"gui", "nop", "tra", "nhan", "tiep", "giai", "xu", "ban", "dua", "
 
 def asked_qualifier(query: Query) -> list[str]:
     """The words right after the counted noun that pick out a part of it ("bao nhiêu hồ sơ bị trễ hạn",
-    "bao nhiêu văn bản đến", "mấy công chức đi học thạc sĩ"), up to the next function word or sign.
+    "mấy thủ tục thay thế", "mấy công chức đi học thạc sĩ"), up to the next function word or sign.
 
     Only when the noun follows the asking word: elsewhere in the question, the words after a noun are
     often names ("số đơn Ban Tiếp công dân Quảng Ngãi nhận"). A passive verb ("hồ sơ được gửi …") is left
