@@ -233,7 +233,7 @@ FIGURE_WEIGHTS = {
     "clause": 1.0, "sentence": 0.5, "local": 1.0, "pairs": 0.6, "attach": 0.6, "near": 0.8, "focus": 0.8,
     "in_paren": -0.15, "breakdown": -0.1, "retrieval": 0.15, "position": -0.02, "named": 0.5, "own_pairs": 0.25,
     "other_unit": -1.0, "case": 1.0, "manner": -0.6, "channel": 0.2, "last_answer": 0.3,
-    "aside": -0.3, "row_named": 0.8, "target": -0.5, "whole": -0.4, "kind": 0.4,
+    "aside": -0.3, "row_named": 0.8, "other_row": -0.6, "target": -0.5, "whole": -0.4, "kind": 0.4,
 }
 
 # Sections that are not the period's results: its shortcomings, their causes, the tasks and targets ahead
@@ -716,6 +716,10 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         # a follow-up goes on about the passage the last answer quoted
                         "last_answer": float(p.chunk.chunk_id in query.last_chunks),
                         "row_named": float(row_named),
+                        # one row of a breakdown the question does not name ("Sở Giao thông vận tải – … Trễ hạn: 6"
+                        # for the centre's "trễ hạn bao nhiêu hồ sơ?"): a part, not the whole asked
+                        "other_row": float(bool(label.strip()) and not row_named and not _WHOLE.search(label)
+                                           and not re.match(r"\s*(?:tong so|tong|cong)\b", label)),
                         # a target ("phấn đấu tỷ lệ … đạt trên 90%") is not a result, unless targets are asked
                         "target": float(not target_asked and _TARGET.search(folded_all[max(cs, a - 120) : a]) is not None),
                         "whole": float(part_asked and _WHOLE.search(f"{lead_text} {folded_all[lo:hi]} | {label}") is not None),

@@ -1474,3 +1474,16 @@ def test_a_share_of_a_counted_noun_is_also_said_by_the_words_that_qualify_it():
     ps = passages("Tỷ lệ giải quyết đúng hạn ở cấp huyện đạt 99,0%, cấp xã đạt 99,5%.")
     assert ask("Tỷ lệ hồ sơ đúng hạn ở cấp xã năm 2022 là bao nhiêu?", ps).meta["figures"] == ["99,5%"]
     assert ask("Tỷ lệ hồ sơ trực tuyến ở cấp xã năm 2022 là bao nhiêu?", ps).abstained  # another share
+
+
+def test_the_whole_asked_is_not_answered_by_one_row_of_its_breakdown():
+    heading = ["2.3. Hoạt động của Trung tâm Phục vụ hành chính công tỉnh"]
+    sentence = ("Trong năm 2022, Trung tâm đã tiếp nhận 98.436 hồ sơ. Đã giải quyết 96.915 hồ sơ, trong đó đúng hạn "
+                "96.721 hồ sơ, đạt tỷ lệ 99,8%; trễ hạn 194 hồ sơ.")
+    table = ("Bảng 1. Kết quả giải quyết hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh năm 2022\n\n"
+             "Sở Giao thông vận tải – Tiếp nhận: 31.245; Đã giải quyết: 31.012; Đúng hạn: 31.006; Trễ hạn: 6\n\n"
+             "Sở Tư pháp – Tiếp nhận: 18.932; Đã giải quyết: 18.811; Đúng hạn: 18.808; Trễ hạn: 3")
+    ps = [Passage(Chunk(f"r.txt#000{i}", "r.txt", t, heading), META, 0.0) for i, t in enumerate([table, sentence])]
+    asked = "Năm 2022 Trung tâm Phục vụ hành chính công tỉnh giải quyết trễ hạn bao nhiêu hồ sơ?"
+    assert ask(asked, ps).meta["figures"] == ["194"]
+    assert ask("Năm 2022 Sở Tư pháp giải quyết trễ hạn bao nhiêu hồ sơ?", ps).meta["figures"] == ["3"]  # a row named
