@@ -243,6 +243,10 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
             titled = _titled_for(docs, ids, q)
             if titled:
                 return Selection(titled)
+            if _asks_tasks(q):
+                # "Nhiệm vụ trọng tâm quý II/2025" with only the half's report covering the quarter: the tasks
+                # were set in the quarter before's report, under a heading that names the quarter
+                return Selection(ids if restricted else None, require_year=q.year, require_part=_part_said(q))
             return Selection(loose, require_part=_part_said(q))
         later = [d for d in ids if docs[d].year and docs[d].year > q.year] or None
         ids, restricted = loose, True

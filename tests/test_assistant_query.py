@@ -619,3 +619,16 @@ def test_a_level_asked_after_a_unit_replaces_the_unit():
     q = understand("Thế còn cấp xã?", prev)
     assert q.unit is None and "trung" not in q.topic
     assert q.standalone == "Tỷ lệ hồ sơ đúng hạn ở cấp xã 6 tháng đầu năm 2025 là bao nhiêu?"
+
+
+def test_tasks_for_a_quarter_inside_a_covered_half_are_read_in_the_quarter_before_s_report():
+    # "Nhiệm vụ trọng tâm quý II/2025": the half's report covers the quarter but the tasks were set in quý I's
+    docs = {"bd25q1": DocMeta("bd25q1", issuer="Văn phòng UBND tỉnh Bình Định", province="Bình Định",
+                              period=Period(2025, quarter=1)),
+            "bd25h1": DocMeta("bd25h1", issuer="Văn phòng UBND tỉnh Bình Định", province="Bình Định",
+                              period=Period(2025, half=1))}
+    sel = select_documents(docs, understand("Kể tên các nhiệm vụ trọng tâm quý II/2025"))
+    assert sel.doc_ids is None and sel.require_year == 2025 and "ii" in sel.require_part
+    # a figure of the quarter is only in the half's report, in passages that name the quarter
+    sel = select_documents(docs, understand("Quý II/2025 tiếp nhận bao nhiêu hồ sơ?"))
+    assert sel.doc_ids == ["bd25h1"] and "ii" in sel.require_part
