@@ -86,6 +86,12 @@ def condense_step(parts: ChainParts):
         last = work.history[-1].answer if work.history else None
         if query.followup and last is not None:  # "Đã trả lời được bao nhiêu rồi?": about what was just quoted
             query.last_chunks = [c.chunk_id for c in last.citations if c.chunk_id]
+            if query.year is None and (query.half or query.quarter):
+                # "Đến giữa năm …?" when no turn named a year: the year of the report the last answer quoted
+                years = {parts.index.docs[c.doc_id].year for c in last.citations if c.doc_id in parts.index.docs}
+                if len(years) == 1 and None not in years:
+                    query.year = years.pop()
+                    query.periods = [query.period]
         work.query = query
         work.timing_ms["understand"] = (time.perf_counter() - t0) * 1000
         return work

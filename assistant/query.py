@@ -64,7 +64,7 @@ NOUNS: dict[str, list[str]] = {
     "%": ["ty le", "phan tram", "%"],
     "truong hop": ["truong hop"],
     "vu viec": ["vu viec", "vu"],  # "bao nhiêu vụ khiếu nại" -> "đã giải quyết 214 vụ việc"
-    "don vi": ["don vi"],
+    "don vi": ["don vi", "co quan"],  # "bao nhiêu cơ quan" -> "tại 11/18 cơ quan, đơn vị, địa phương"
     "ky": ["ky"],
 }
 # Bare surface forms that also begin other words, folded alike: "đơn vị", "tin học", "kỳ họp", "ký ngày", "đồng chí".
@@ -740,9 +740,11 @@ def is_followup(folded: str, q: Query) -> bool:
         return True
     has_subject = bool(q.unit) or len(q.topic) >= 4
     # "Đã trả lời được bao nhiêu rồi?": a count that names nothing it counts counts the last turn's thing;
-    # "So với năm trước tăng mấy bậc?" compares the last turn's figure
+    # "So với năm trước tăng mấy bậc?" compares the last turn's figure; "Đến giữa năm đã kiểm tra bao nhiêu
+    # cơ quan?" names a part of a year it does not name
     return not has_subject and (len(folded.split()) <= 6 or (q.kind == "count" and q.noun is None)
-                                or re.match(r"\s*so voi\b", folded) is not None)
+                                or re.match(r"\s*so voi\b", folded) is not None
+                                or (bool(q.half or q.quarter) and q.year is None))
 
 
 _ASKS_OPEN = re.compile(r"\b(?:la gi|gi|the nao|ra sao|nhu nao)\s*[?.]*\s*$")

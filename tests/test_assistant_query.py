@@ -632,3 +632,10 @@ def test_tasks_for_a_quarter_inside_a_covered_half_are_read_in_the_quarter_befor
     # a figure of the quarter is only in the half's report, in passages that name the quarter
     sel = select_documents(docs, understand("Quý II/2025 tiếp nhận bao nhiêu hồ sơ?"))
     assert sel.doc_ids == ["bd25h1"] and "ii" in sel.require_part
+
+
+def test_a_part_of_a_year_without_its_year_leans_on_the_last_turn():
+    prev = understand("Kế hoạch kiểm tra CCHC năm 2025 là kế hoạch số mấy?")
+    q = understand("đến giữa năm đã kiểm tra được bao nhiêu cơ quan rồi?", prev)
+    assert q.followup and q.half == 1 and q.noun == "don vi"  # "cơ quan" is counted as "đơn vị" is
+    assert not understand("6 tháng đầu năm 2025 Trung tâm Phục vụ hành chính công nhận bao nhiêu hồ sơ?", prev).followup

@@ -255,3 +255,26 @@ def test_an_index_of_a_year_is_read_from_the_next_years_report_that_names_it(emb
     assert answer.citations[0].doc_id == "sau_thang_2025.txt"
     assert assistant.ask("Chỉ số PAR INDEX năm 2023 của tỉnh đạt bao nhiêu?").citations[0].doc_id == "nam_2024.txt"
     _grounded(answer)
+
+
+def test_a_part_of_a_year_asked_without_its_year_follows_the_report_just_quoted(tmp_path, embedder):
+    """"Đến giữa năm …?" after an answer from 2025's quarterly report is the first half of 2025, not of 2024."""
+    assistant = _assistant_over(tmp_path, embedder, "UBND TỈNH BÌNH ĐỊNH\nVĂN PHÒNG\n\nBÁO CÁO\n", {
+        "nam_2024.txt": "Kết quả cải cách hành chính năm 2024\n\nI. Kết quả\n\n"
+                        "Năm 2024, Tổ kiểm tra công vụ của tỉnh đã kiểm tra 32 cơ quan, đơn vị.\n",
+        "6t_2024.txt": "Kết quả cải cách hành chính 6 tháng đầu năm 2024\n\nI. Kết quả\n\n"
+                       "Trong 6 tháng đầu năm 2024, các đoàn kiểm tra đã kiểm tra 07 cơ quan, đơn vị.\n",
+        "quy1_2025.txt": "Kết quả cải cách hành chính quý I năm 2025\n\nI. Kết quả\n\n"
+                         "UBND tỉnh ban hành Kế hoạch số 35/KH-UBND ngày 20/02/2025 về kiểm tra công tác cải cách "
+                         "hành chính năm 2025.\n",
+        "6t_2025.txt": "Kết quả cải cách hành chính 6 tháng đầu năm 2025\n\nI. Kết quả\n\n"
+                       "Theo Kế hoạch số 35/KH-UBND, các đoàn kiểm tra đã kiểm tra 11/18 cơ quan, đơn vị, địa phương.\n",
+    })
+    # (a longer plan name, "kế hoạch kiểm tra cải cách hành chính …", still garbles the rewritten follow-up: see
+    # the issue's notes on _standalone)
+    first = "Kế hoạch kiểm tra CCHC năm 2025 là kế hoạch số mấy?"
+    plan = assistant.ask(first)
+    assert "35/KH-UBND" in plan.text
+    later = assistant.ask("đến giữa năm đã kiểm tra được bao nhiêu cơ quan rồi?", [Turn(first, plan)])
+    assert "11/18" in later.text and "07" not in later.text, later.text
+    assert later.meta["query"]["year"] == 2025 and later.meta["query"]["half"] == 1
