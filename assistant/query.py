@@ -741,7 +741,7 @@ def is_followup(folded: str, q: Query) -> bool:
     has_subject = bool(q.unit) or len(q.topic) >= 4
     # "Đã trả lời được bao nhiêu rồi?": a count that names nothing it counts counts the last turn's thing;
     # "So với năm trước tăng mấy bậc?" compares the last turn's figure; "Đến giữa năm đã kiểm tra bao nhiêu
-    # cơ quan?" names a part of a year it does not name
+    # cơ quan?" names half a year but not which year
     return not has_subject and (len(folded.split()) <= 6 or (q.kind == "count" and q.noun is None)
                                 or re.match(r"\s*so voi\b", folded) is not None
                                 or (bool(q.half or q.quarter) and q.year is None))
