@@ -142,6 +142,10 @@ def _fuzzy_noun_at(text: str, noun: str) -> bool:
     return False
 
 
+# Bare noun forms that, folded, are as often other words: "đồng" ("động", "đông": "Đoàn đông người"), "vụ" ("dịch vụ")
+_FOLDS_LIKE_OTHERS = ("dong", "vu")
+
+
 def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool = False) -> float:
     """How firmly the figure at [start,end) belongs to the asked noun: 1 right before it, 0.7 after "noun …:".
 
@@ -178,7 +182,7 @@ def attachment(folded: str, start: int, end: int, noun: str | None, fuzzy: bool 
     # a literal noun's first word alone ("03 Phó" for "Phó Giám đốc") stands right after its figure only:
     # "Nhà khách Thanh Xuân …, là 48 người" does not name "thành viên"
     for form in _noun_forms(noun)[:1] if noun.startswith("lit:") else _noun_forms(noun):
-        if form in ("dong", "vu"):
+        if form in _FOLDS_LIKE_OTHERS:
             continue  # "đồng", "vụ" follow their figure; before one they are "động", "dịch vụ" ("dịch vụ công (973 …")
         other = f"(?!{NOT_NOUN[form]})" if form in NOT_NOUN else ""  # "đơn vị và địa phương (97" is not "đơn"
         if re.search(r"(?<![a-z])" + re.escape(form) + other + r"(?![a-z])[^.;()]{0,40}(?::|\bla\b|\bdat\b|\bgom\b|\()\s*(?:hon|khoang|tren|gan|tong cong)?\s*$", before):
@@ -205,10 +209,9 @@ def table_lead(ct: ChunkText, si: int, p: Passage, passages: list[Passage]) -> s
 
 
 def _names_noun(folded: str, noun: str) -> bool:
-    """Does the text say `noun` (any of its forms) anywhere? Not by "đồng" or "vụ" alone: folded, they are as
-    often "động", "đông" ("Đoàn đông người") and "dịch vụ" """
+    """Does the text say `noun` (any of its forms) anywhere? Not by a form in _FOLDS_LIKE_OTHERS alone."""
     return any(re.search(r"(?<![a-z])" + re.escape(f) + r"(?![a-z])", folded) for f in _noun_forms(noun)
-               if f not in ("dong", "vu"))
+               if f not in _FOLDS_LIKE_OTHERS)
 
 
 def _telling(words: list[str], p: Passage, cache: dict[str, list[str]], question: str) -> list[str]:
@@ -288,19 +291,24 @@ def handlings(folded: str) -> set[str]:
     return {k for k, v in _HANDLING.items() if re.search(r"\b(?:" + v + r")\b", folded)}
 
 
-def handling_asked(folded_question: str) -> set[str]:
-    """The acts of handling said just before the asking word ("đã giải quyết xong bao nhiêu đơn"); not those
-    further back, which often name a system or a unit ("Hệ thống thông tin tiếp nhận, xử lý phản ánh …")."""
+def _just_before_asking(folded_question: str) -> str | None:
+    """The last four words before the asking word ("… đã giải quyết xong | bao nhiêu"), None without one: where an
+    act asked is said (further back, acts often name a system: "Hệ thống thông tin tiếp nhận, xử lý phản ánh …")."""
     m = ASK_COUNT.search(folded_question)
-    return handlings(" ".join(re.findall(r"[a-z]+", folded_question[: m.start()])[-4:])) if m else set()
+    return " ".join(re.findall(r"[a-z]+", folded_question[: m.start()])[-4:]) if m else None
+
+
+def handling_asked(folded_question: str) -> set[str]:
+    """The acts of handling said just before the asking word ("đã giải quyết xong bao nhiêu đơn")."""
+    before = _just_before_asking(folded_question)
+    return handlings(before) if before is not None else set()
 
 
 def act_asked(folded_question: str) -> str | None:
     """The specific act said just before the asking word ("tuyển dụng mới bao nhiêu"), if any."""
-    m = ASK_COUNT.search(folded_question)
-    if not m:
+    before = _just_before_asking(folded_question)
+    if before is None:
         return None
-    before = " ".join(re.findall(r"[a-z]+", folded_question[: m.start()])[-4:])
     found = [a for a in _SPECIFIC_ACTS if re.search(r"\b" + a + r"\b", before)]
     return max(found, key=before.rfind) if found else None
 
@@ -607,7 +615,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             setting_text = f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}"
             level_unsaid = level is not None and not level.search(setting_text)
             # (a scan's lost letters would hide the words: not asked of it)
-            qualifier_unsaid = not ocr and _qualifier_unsaid(qualifier, said_words(f"{sent.folded} | {setting_text}") | note_ctx, weights)
+            qualifier_unsaid = bool(qualifier) and not ocr and _qualifier_unsaid(
+                qualifier, said_words(f"{sent.folded} | {setting_text}") | note_ctx, weights)
             index_unsaid = bool(index_named) and not any(index_said(i, f"{sent.folded} | {row_ctx}") for i in index_named)
             field_unsaid = field is not None and not re.search(rf"\b{field}\b", f"{sent.folded} | {row_ctx}")
             # the question names the row ("Sở Tư pháp nhận bao nhiêu hồ sơ …", "tổng cộng … bao nhiêu lượt")
@@ -719,7 +728,7 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         # one row of a breakdown the question does not name ("Sở Giao thông vận tải – … Trễ hạn: 6"
                         # for the centre's "trễ hạn bao nhiêu hồ sơ?"): a part, not the whole asked
                         "other_row": float(bool(label.strip()) and not row_named and not _WHOLE.search(label)
-                                           and not re.match(r"\s*(?:tong so|tong|cong)\b", label)),
+                                           and not re.match(r"\s*(?:tong|cong)\b", label)),
                         # a target ("phấn đấu tỷ lệ … đạt trên 90%") is not a result, unless targets are asked
                         "target": float(not target_asked and _TARGET.search(folded_all[max(cs, a - 120) : a]) is not None),
                         "whole": float(part_asked and _WHOLE.search(f"{lead_text} {folded_all[lo:hi]} | {label}") is not None),

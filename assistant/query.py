@@ -215,7 +215,7 @@ def parse_period(folded: str) -> dict:
         out["year"], out["half"], out["quarter"] = lead.year, lead.half, lead.quarter
         out = {k: v for k, v in out.items() if v is not None}
     out["periods"] = periods
-    relative = re.search(r"\bnam (nay|truoc|ngoai|roi)\b", folded)
+    relative = _RELATIVE_SAID.search(folded)
     if re.search(r"\bcung ky nam (truoc|ngoai)\b", folded):
         out["relative"] = -1
         out["keep_part"] = True
@@ -237,11 +237,12 @@ def compared_at(folded: str, start: int) -> bool:
 
 
 _RELATIVE_YEAR = {"nay": "năm nay", "truoc": "năm trước", "ngoai": "năm ngoái", "roi": "năm rồi"}
+_RELATIVE_SAID = re.compile(r"\bnam (nay|truoc|ngoai|roi)\b")
 
 
 def relative_year_said(folded: str) -> str | None:
     """The words a question names its year by relative to today ("năm nay", "năm trước"), if any."""
-    m = re.search(r"\bnam (nay|truoc|ngoai|roi)\b", folded)
+    m = _RELATIVE_SAID.search(folded)
     return _RELATIVE_YEAR[m.group(1)] if m else None
 
 

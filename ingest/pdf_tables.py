@@ -63,11 +63,16 @@ def _change_cell(text: str) -> bool:
     return NUMBER.search(text) is not None and len(text.split()) <= 5
 
 
+def _first_figure(cells: list[_Cell]) -> int | None:
+    """Where a row's figures begin: the index of its first figure cell, None when it has none."""
+    return next((k for k, c in enumerate(cells) if is_figure(c.text)), None)
+
+
 def _data_row(cells: list[_Cell]) -> bool:
     """A label (at most two cells, after a serial number), then two figures or more ("-" for none) and nothing else
     but a last column of changes ("tăng 4,2%")."""
     cells = _row_cells(cells)
-    first = next((i for i, c in enumerate(cells) if is_figure(c.text)), None)
+    first = _first_figure(cells)
     if first is None or first > 2 or len(cells) - first < 2:
         return False
     figures = cells[first:]
@@ -122,7 +127,7 @@ def _label_goes_on(cells: list[_Cell], row: list[_Cell]) -> bool:
 def _label_cell(row: list[_Cell]) -> _Cell | None:
     """The last cell before a data row's first figure: its label (after a serial number)."""
     cells = _row_cells(row)
-    first = next((k for k, c in enumerate(cells) if is_figure(c.text)), None)
+    first = _first_figure(cells)
     return cells[first - 1] if first else None
 
 
