@@ -798,7 +798,9 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
         # "Thế còn cấp xã?" after the province's centre: the level's own figure, not the centre's
         merged.unit = None
         kept = [w for w in kept if w not in set(fold(prev.unit).split())]
-    merged.topic = kept + new_topic
+    # the turn's own words stay in the topic, also those the last turn said in the phrase of a noun now replaced
+    # ("… đã kiểm tra được bao nhiêu cơ quan?" after "Kế hoạch kiểm tra … là kế hoạch số mấy?")
+    merged.topic = kept + [w for w in q.topic if w not in kept and w not in _POINTING]
     merged.focus = new_topic
     merged.standalone = _standalone(merged, q, prev)
     return merged
@@ -809,6 +811,8 @@ _LEVEL_SAID = re.compile(r"\bcap (?:xa|huyen|tinh)\b")
 
 def _standalone(merged: Query, q: Query, prev: Query) -> str:
     """Rewrite the previous standalone question with the follow-up's restated slots."""
+    if q.noun and q.noun != prev.noun and q.kind != prev.kind:
+        return _rebuilt(merged, q, prev)
     base = nfc(prev.standalone).rstrip(" ?.")
     if len(fold(base)) != len(base):  # folding must keep positions for span edits
         return f"{base}; {_strip_followup(q.question)}?"
@@ -880,6 +884,42 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
         suffix.append(f"tỉnh {merged.province}")
     text = re.sub(r"\s+(?=[,;.])", "", " ".join(base.split()))
     text = (f"{text} {' '.join(suffix)}" if suffix else text).strip(" ,;")
+    return text[:1].upper() + text[1:] + "?"
+
+
+_ASKING_WORDS = {"bao", "nhiêu", "mấy", "may", "gì", "nào", "không", "chưa", "sao", "là"}
+# Function and period words that do not begin or end a carried phrase (folded)
+_EDGE_WORDS = set("""cua va voi trong tai theo ve cho den tu co da duoc bi la thi o cac nhung mot tinh nam thang quy
+    dau cuoi giua so con the vay ca tong""".split())
+
+
+def _rebuilt(merged: Query, q: Query, prev: Query) -> str:
+    """A follow-up asking another thing in another frame ("Đến giữa năm đã kiểm tra được bao nhiêu cơ quan
+    rồi?" after "Kế hoạch kiểm tra … là kế hoạch số mấy?"): its own words, then in brackets what it carries
+    over (the last turn's subject words it does not repeat, the period, the province). Splicing its noun
+    into the last question would keep that question's frame ("Cơ quan … là kế hoạch số mấy?")."""
+    own = _strip_followup(q.question)
+    skip = set(content_words(fold(own))) | set(fold(prev.province or "").split())
+    skip |= set(" ".join(NOUNS.get(prev.noun or "", [])).replace(",", " ").split())
+    runs: list[list[str]] = [[]]
+    for token in nfc(prev.standalone).split():
+        word = token.strip("?.,;:()\"“”")
+        if fold(word) in skip or word.lower() in _ASKING_WORDS or not word.isalpha():
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    for run in runs:  # function words only at a run's edges: "bộ máy", "làm việc" keep their second word
+        while run and fold(run[0]) in _EDGE_WORDS:
+            run.pop(0)
+        while run and fold(run[-1]) in _EDGE_WORDS:
+            run.pop()
+    carried = [" ".join(run) for run in runs if run]
+    label = merged.period.label if merged.period else ""
+    if label and fold(label) not in fold(own):
+        carried.append(label)
+    if merged.province and fold(merged.province) not in fold(own):
+        carried.append(f"tỉnh {merged.province}")
+    text = f"{own} ({', '.join(carried)})" if carried else own
     return text[:1].upper() + text[1:] + "?"
 
 

@@ -606,6 +606,20 @@ def test_a_follow_up_reads_as_one_clean_question():
         "Năm 2023 Ban Tiếp công dân tỉnh Quảng Ngãi nhận bao nhiêu đơn tố cáo?"
 
 
+def test_a_follow_up_asking_another_thing_another_way_is_rebuilt_from_its_own_words():
+    """A count after a plan's number: the new noun spliced into the last question would keep its frame
+    ("Cơ quan cách hành chính … là kế hoạch số mấy?"); the follow-up's own words lead, the carried subject and
+    period follow, and what it says again ("kiểm tra") stays in its topic."""
+    plan = understand("Kế hoạch kiểm tra cải cách hành chính năm 2025 là kế hoạch số mấy?")
+    q = understand("đến giữa năm đã kiểm tra được bao nhiêu cơ quan rồi?", plan)
+    assert q.standalone == "Đến giữa năm đã kiểm tra được bao nhiêu cơ quan rồi (cải cách hành chính, 6 tháng đầu)?"
+    assert {"kiem", "tra", "cach", "hanh", "chinh"} <= set(q.topic)
+    rules = understand("Sở Thông tin và Truyền thông Hà Nam có quy chế làm việc không?")
+    q = understand("Còn quy chế văn hóa công sở và chuẩn mực ứng xử thì ban hành theo quyết định nào?", rules)
+    assert q.standalone.startswith("Quy chế văn hóa công sở và chuẩn mực ứng xử thì ban hành theo quyết định nào (")
+    assert "Truyền thông" in q.standalone and "Hà Nam" in q.standalone
+
+
 def test_a_comparison_asked_after_a_figure_is_a_follow_up_of_its_period():
     prev = understand("PAR INDEX 2024 của tỉnh xếp thứ mấy?")
     q = understand("so với năm trước tăng mấy bậc?", prev)
