@@ -81,8 +81,10 @@ ASK_COUNT = re.compile(r"\b(?:bao nhieu|may)\b")  # the words that ask how many
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong|so lieu|ty le|tong so|tong cong|phan tram|bao lau)\b")
 # "Số lượt tiếp công dân của cấp xã năm 2024?": a count asked by naming it, without "bao nhiêu"
 _COUNT_OPENING = re.compile(r"^\s*(?:tong )?so (?:" + "|".join(re.escape(f) for f, _ in _NOUN_FORMS) + r")(?![a-z])")
-_LIST = re.compile(r"\b(nhung|cac|gi)\b[^?]*\bnao\b|\bliet ke\b|\bke ten\b|\bgom nhung\b|\bnhung (gi|viec|noi dung|nhiem vu|giai phap|ket qua|han che|kho khan|mo hinh"
-                   r"|ton tai|vuong mac|kien nghi|de xuat)\b")  # "chỉ ra những tồn tại, hạn chế gì?": a section's items
+_LIST_ITEMS = r"(?:noi dung|nhiem vu|giai phap|ket qua|han che|kho khan|mo hinh|ton tai|vuong mac|kien nghi|de xuat)"
+_LIST = re.compile(r"\b(nhung|cac|gi)\b[^?]*\bnao\b|\bliet ke\b|\bke ten\b|\bgom nhung\b|\bnhung (?:gi|viec|" + _LIST_ITEMS + r")\b"
+                   # "chỉ ra những tồn tại, hạn chế gì?", "Nêu các tồn tại, hạn chế …": a section's items
+                   r"|^\s*(?:neu|ke|trinh bay|tom tat|chi ra|cho biet)\s+(?:ra\s+)?cac " + _LIST_ITEMS + r"\b")
 _YESNO = re.compile(r"\bco\b.+\bkhong\s*\??\s*$|\b(da|co)\b.+\bchua\s*\??\s*$|\bphai khong\b")
 # "Còn …?", "… thì sao?", and "Trong đó …?" / "(Tính) riêng …?" (a part of what the last turn asked about).
 _FOLLOWUP = re.compile(

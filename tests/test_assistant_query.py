@@ -591,7 +591,8 @@ def test_a_year_named_only_as_a_comparison_base_is_not_the_period_asked():
 
 
 @pytest.mark.parametrize("question", ["Báo cáo chỉ ra những tồn tại, hạn chế gì?", "Có những vướng mắc gì?",
-                                      "Sở có những kiến nghị, đề xuất gì?"])
+                                      "Sở có những kiến nghị, đề xuất gì?",
+                                      "Nêu các tồn tại, hạn chế trong báo cáo 6 tháng đầu năm 2025"])
 def test_the_items_of_a_report_section_are_asked_as_a_list(question):
     assert understand(question).kind == "list"
 
