@@ -212,7 +212,9 @@ def make_filters(docs: dict[str, Any], province: str | None, issuer: str | None,
     filters = SearchFilters(province=province or None, issuer=issuer or None)
     if period:
         match = next((m.period for m in docs.values() if m.period and m.period.label == period), None)
-        if match:
+        if match and match.through_month:  # "9 tháng đầu năm 2025": no half or quarter says it, its reports do
+            filters.doc_ids = [d for d, m in docs.items() if m.period == match]
+        elif match:
             filters.year, filters.half, filters.quarter = match.year, match.half, match.quarter
     return None if filters.is_empty() else filters
 

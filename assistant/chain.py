@@ -111,17 +111,32 @@ def _doc_province_match(meta: DocMeta, province: str) -> bool | None:
     return False if meta.province else None
 
 
+def first_months_asked(q: Query) -> int | None:
+    """The last month of a span from January asked ("9 tháng đầu năm 2025", "tính đến tháng 9"), which is
+    neither a quarter nor a half; None otherwise."""
+    if q.half or q.quarter or not q.months or q.months[0] != 1 or not 2 <= q.months[1] <= 11:
+        return None
+    return q.months[1]
+
+
 def _period_matches(meta: DocMeta, q: Query, exact: bool) -> bool:
     p = meta.period
     if meta.year != q.year:
         return False
+    through = (p.through_month if p else None) or 0
+    partial = bool(p and p.partial)
     if q.quarter:
-        return bool(p and p.quarter == q.quarter) or (not exact and bool(p and p.half == (q.quarter + 1) // 2))
+        # a half's report, or the months to the quarter's end ("9 tháng" for quý III), covers the quarter in part
+        return bool(p and p.quarter == q.quarter) or (
+            not exact and bool(p and (p.half == (q.quarter + 1) // 2 or through >= 3 * q.quarter)))
     if q.half:
         # a quarter's report covers part of the half only: its figures are not the half's
-        return bool(p and p.half == q.half) or (not exact and not (p and (p.half or p.quarter)))
+        return bool(p and p.half == q.half) or (not exact and (not partial or through >= 6 * q.half))
+    months = first_months_asked(q)
+    if months:  # "9 tháng đầu năm 2025": the report of those months; else any report of the year, read for
+        return through == months or not exact  # passages that name those months
     # a full year was asked: prefer full-year reports, accept partial ones of that year
-    return (not (p and (p.half or p.quarter))) or not exact
+    return not partial or not exact
 
 
 @dataclass
@@ -237,8 +252,8 @@ def select_documents(docs: dict[str, DocMeta], q: Query) -> Selection:
         if not (q.half or q.quarter or re.search(r"\bca nam\b", fold(q.standalone))):
             wider = [d for d in same_year if d not in loose] or None
         exact = [d for d in loose if _period_matches(docs[d], q, exact=True)]
-        if q.months and not (q.half or q.quarter) and MONTHS_OF_YEAR.search(fold(q.standalone)):
-            # "9 tháng đầu năm 2025": no report covers those months alone; only passages that say them answer
+        if q.months and not (q.half or q.quarter) and not exact and MONTHS_OF_YEAR.search(fold(q.standalone)):
+            # "9 tháng đầu năm 2025" and no report of those months: only passages that say them answer
             return Selection(loose, require_part=rf"\b0?{q.months[1]} thang\b")
         if not (q.half or q.quarter) and not exact and re.search(r"\bca nam\b", fold(q.standalone)):
             # "cả năm 2025" and only the first half's report: its figures are not the year's

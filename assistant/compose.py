@@ -22,7 +22,8 @@ class Draft:
 def period_key(period: Period | None) -> tuple:
     if not period:
         return (9999, 9)
-    part = period.quarter * 1 if period.quarter else (period.half * 2 - 1 if period.half else 5)
+    part = period.quarter * 1 if period.quarter else (period.half * 2 - 1 if period.half else (
+        period.through_month / 3 + 0.5 if period.through_month else 5))  # "9 tháng" after quý III, before the year
     return (period.year or 9999, part)
 
 

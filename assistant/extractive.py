@@ -1719,7 +1719,7 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
     figures: list[str] = []
     missing: list[str] = []
     # parts asked of different places or periods ("Sơn La và Quảng Ngãi, mỗi nơi …") keep their own reports
-    compared = len({(x.province, x.year, x.half, x.quarter) for x in parts}) > 1
+    compared = len({(x.province, x.year, x.half, x.quarter, x.months) for x in parts}) > 1
     for i, q in enumerate(parts):
         d = answer_count(q, passages, weights, th, per_report, notes, cites, taken)
         if d.abstained and i and q.noun != parts[0].noun:

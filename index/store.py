@@ -33,10 +33,11 @@ from ingest.document import Chunk, DocMeta
 from ingest.errors import BaocaoError, IngestError
 
 FORMAT_VERSION = 1
-# What the metadata reader gives (2: the header's dateline and the signature; 3: the distribution list). An
+# What the metadata reader gives (2: the header's dateline and the signature; 3: the distribution list; 4: a
+# period of months from January, "9 tháng đầu năm"). An
 # index written by an older reader has its unchanged files' DocMeta read again on the next ingest; their
 # chunks and vectors are kept.
-META_VERSION = 3
+META_VERSION = 4
 MANIFEST = "manifest.json"
 DOCS_FILE = "docs.jsonl"
 CHUNKS_FILE = "chunks.jsonl"

@@ -40,11 +40,13 @@ class Document:
 
 @dataclass(frozen=True)
 class Period:
-    """A reporting period: a year, optionally narrowed to a half (1/2) or a quarter (1-4)."""
+    """A reporting period: a year, optionally narrowed to a half (1/2), a quarter (1-4) or the months from
+    January to `through_month` ("9 tháng đầu năm": 9), a period reports use that is neither."""
 
     year: int | None = None
     half: int | None = None
     quarter: int | None = None
+    through_month: int | None = None
 
     @property
     def label(self) -> str:
@@ -57,6 +59,8 @@ class Period:
             return f"6 tháng đầu {year}".strip()
         if self.half == 2:
             return f"6 tháng cuối {year}".strip()
+        if self.through_month:
+            return f"{self.through_month} tháng đầu {year}".strip()
         return year
 
     @property
@@ -66,7 +70,7 @@ class Period:
             return 3 * self.quarter - 2, 3 * self.quarter
         if self.half:
             return (1, 6) if self.half == 1 else (7, 12)
-        return None
+        return (1, self.through_month) if self.through_month else None
 
     @property
     def half_of_year(self) -> int | None:
@@ -76,12 +80,19 @@ class Period:
         return (self.quarter + 1) // 2 if self.quarter else None
 
     @property
+    def partial(self) -> bool:
+        """Does the period cover only part of its year?"""
+        return bool(self.half or self.quarter or self.through_month)
+
+    @property
     def kind(self) -> str:
-        """"quarter" | "half" | "year" | "unknown"."""
+        """"quarter" | "half" | "months" | "year" | "unknown"."""
         if self.quarter:
             return "quarter"
         if self.half:
             return "half"
+        if self.through_month:
+            return "months"
         return "year" if self.year else "unknown"
 
     def to_dict(self) -> dict[str, Any]:

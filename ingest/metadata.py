@@ -63,6 +63,8 @@ _DATE = re.compile(r"ngay\s+(\d{1,2})?\s*thang\s+(\d{1,2})?\s*nam\s+(\d{4})")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)")
 _QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])\b")
+# "9 tháng đầu năm 2025", "9 tháng năm 2025": the months from January (3 and 6 are a quarter and a half)
+_FIRST_MONTHS = re.compile(r"\b0?([2457-9]|1[01]) thang (?:dau )?nam\b")
 _REPORTS = re.compile(r"(van phong (?:ubnd|uy ban nhan dan)|so [a-z ]+?)\s*(?:tinh\s*)?(?:\([^)]{0,40}\)\s*)?(?:tran trong\s+)?bao cao\b")
 
 
@@ -159,19 +161,21 @@ def _date(front_folded: list[str]) -> tuple[str | None, int | None]:
 
 
 def _period(title: str | None, fallback_year: int | None) -> Period | None:
-    """The first period the title names: "6 tháng đầu năm 2023", "quý I … năm 2024", "năm 2021"."""
+    """The first period the title names: "6 tháng đầu năm 2023", "quý I … năm 2024", "9 tháng đầu năm 2025",
+    "năm 2021"."""
     folded = fold(title or "")
     years = _YEAR.findall(folded)
     year = int(years[0]) if years else fallback_year
-    half = _HALF.search(folded)
-    quarter = _QUARTER.search(folded)
-    if quarter and (not half or quarter.start() < half.start()):
-        q = quarter.group(1)
-        number = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q) or int(q)
-        return Period(year=year, quarter=number)
-    if half:
-        return Period(year=year, half=1 if half.group(1) == "dau" else 2)
-    return Period(year=year) if year else None
+    named = [m for m in (_HALF.search(folded), _QUARTER.search(folded), _FIRST_MONTHS.search(folded)) if m]
+    if not named:
+        return Period(year=year) if year else None
+    first = min(named, key=lambda m: m.start())
+    if first.re is _QUARTER:
+        q = first.group(1)
+        return Period(year=year, quarter={"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q) or int(q))
+    if first.re is _HALF:
+        return Period(year=year, half=1 if first.group(1) == "dau" else 2)
+    return Period(year=year, through_month=int(first.group(1)))
 
 
 def _agency_name(folded: str) -> str | None:

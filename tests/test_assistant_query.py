@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -555,6 +556,16 @@ def test_n_months_of_the_year_are_asked_months_and_read_only_where_a_passage_say
     sel = select_documents(docs, q)
     assert sel.doc_ids == ["q3"] and sel.require_part and "9 thang" in sel.require_part.replace("0?", "")
     assert understand("6 tháng đầu năm 2025 tuyển dụng bao nhiêu?").months is None  # a half, not months
+
+
+def test_a_report_of_nine_months_answers_them_and_covers_its_quarters_in_part():
+    docs = {"y23": DocMeta("y23", period=Period(2023)), "m9": DocMeta("m9", period=Period(2025, through_month=9)),
+            "q3": DocMeta("q3", period=Period(2025, quarter=3))}
+    sel = select_documents(docs, understand("9 tháng đầu năm 2025 Sở tiếp bao nhiêu lượt công dân?"))
+    assert sel.doc_ids == ["m9"] and sel.require_part is None
+    sel = select_documents(docs, understand("Quý II/2025 Sở Nội vụ tiếp nhận bao nhiêu đơn?"))
+    assert sel.doc_ids == ["m9"] and sel.require_part and re.search(sel.require_part, "quy ii")
+    assert select_documents(docs, understand("Quý III/2025 Sở tiếp nhận bao nhiêu đơn?")).doc_ids == ["q3"]
 
 
 def test_a_year_named_only_as_a_comparisons_base_is_not_spoken_of():

@@ -50,6 +50,14 @@ def test_period_labels(metas):
     assert metas["003"].period.label == "quý I năm 2024"
 
 
+def test_a_report_of_nine_months_is_its_own_period_not_its_year():
+    text = ("SỞ NỘI VỤ\n\nSố: 417/BC-SNV\n\nĐắk Lắk, ngày 06 tháng 10 năm 2025\n\nBÁO CÁO\n\nKết quả công tác 9 tháng "
+            "đầu năm 2025; nhiệm vụ trọng tâm 3 tháng cuối năm 2025\n\nI. Kết quả")
+    period = extract_metadata("x.txt", text).period
+    assert period == Period(2025, through_month=9) and period.partial
+    assert (period.label, period.months, period.kind) == ("9 tháng đầu năm 2025", (1, 9), "months")
+
+
 def test_full_header_with_number_and_date():
     text = (
         "UBND TỈNH HÀ NAM\n\nSỞ NỘI VỤ\n\nSố: 15/BC-SNV\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"

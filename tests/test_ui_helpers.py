@@ -85,3 +85,18 @@ def test_export_markdown_is_escaped_and_ordered():
     assert md.index("99,8%") < md.index("1.234")
     assert "*Theo Báo cáo số 1/BC-VP ngày 02/11/2023 của Văn phòng A*" in md
     assert md.startswith("# Tư liệu cho bài phát biểu: chủ đề")
+
+
+# --- period filter ------------------------------------------------------------
+
+
+def test_the_period_filter_keeps_only_the_reports_of_the_period_chosen():
+    from ingest.document import DocMeta, Period
+
+    docs = {"m9": DocMeta("m9", period=Period(2025, through_month=9)), "q3": DocMeta("q3", period=Period(2025, quarter=3)),
+            "h1": DocMeta("h1", period=Period(2025, half=1))}
+    nine = ui.make_filters(docs, None, None, "9 tháng đầu năm 2025")
+    assert nine.doc_ids == ["m9"]  # not every report of 2025
+    half = ui.make_filters(docs, None, None, "6 tháng đầu năm 2025")
+    assert (half.year, half.half, half.quarter) == (2025, 1, None)
+    assert ui.make_filters(docs, None, None, None) is None
