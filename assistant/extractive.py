@@ -1696,7 +1696,12 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
             return draft
         none = answer_none(query, passages, weights, th)
         if query.noun == "ordinal":  # a rank is often written in words: "đứng thứ nhất", "xếp hạng ba"
-            return none or answer_sentences(query, passages, weights, th, False, notes, must=_ORDINAL_WORDS)
+            worded = none or answer_sentences(query, passages, weights, th, False, notes, must=_ORDINAL_WORDS)
+            # of the index asked ("Chỉ số SIPAS … xếp thứ mấy?"), not another's ("PAR INDEX … thứ hạng cao nhất")
+            indices = indices_asked(query.standalone)
+            if indices and not all(any(index_said(i, fold(c.quote)) for i in indices) for c in worded.citations):
+                return abstain(passages, f"the quoted rank is not of: {', '.join(indices)}")
+            return worded
         if none is not None or query.noun is not None:
             return none or draft
         per_report = False

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from assistant.compose import Draft
 from assistant.footnotes import NOTE_DEF
-from assistant.query import Query
+from assistant.query import INDEX_NAME, Query
 from assistant.thesaurus import ACRONYMS
 from assistant.reading import analyse, said_words
 from index.passage import Passage
@@ -150,13 +150,11 @@ def missing_names(question: str, passages: list[Passage], indices: bool = True) 
 _COMMON = {"ubnd", "hdnd", "mttq", *ACRONYMS}
 
 
-# An index named by its acronym: "Chỉ số PCI", "điểm PAPI", "PAR Index"
-_INDEX_NAME = re.compile(r"(?i:chỉ số|chi so|điểm|diem|xếp hạng|xep hang)\s+([A-ZĐ]{3,})(?![\w)-])|(?<![\w(-])([A-ZĐ]{3,})\s+(?i:index)\b")
 
 
 def indices_asked(question: str) -> list[str]:
     """The indices the question names by an acronym ("Chỉ số SIPAS", "PAR Index"), folded."""
-    return list(dict.fromkeys(fold(a or b) for a, b in _INDEX_NAME.findall(nfc(question))))
+    return list(dict.fromkeys(fold(a or b) for a, b in INDEX_NAME.findall(nfc(question))))
 
 
 def index_said(key: str, folded: str) -> bool:
@@ -171,7 +169,7 @@ def _missing_indices(question: str, passages: list[Passage]) -> list[str]:
     the reports spell out is said by those words; one the question explains itself ("Chỉ số … hành chính công
     (PAPI)") is a second name of what it spells out."""
     typed = nfc(question)
-    asked = list(dict.fromkeys(a or b for a, b in _INDEX_NAME.findall(typed)))
+    asked = list(dict.fromkeys(a or b for a, b in INDEX_NAME.findall(typed)))
     if not asked or not passages:
         return []
     text = " ".join(fold(f"{p.chunk.text} {' '.join(p.chunk.heading_path)} {p.meta.issuer or ''} {p.meta.title or ''}")

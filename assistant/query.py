@@ -197,14 +197,17 @@ _YEAR = r"((?:19|20)\d{2})"
 def parse_period(folded: str) -> dict:
     """Period slots named in the text: year, half, quarter, and relative markers ("năm trước")."""
     bases = [m for m in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", folded) if compared_at(folded, m.start())]
+    # "so với quý II": a part of the year named as the base too
+    base_parts = [(start, end) for start, end, *_ in named_parts(folded) if compared_at(folded, start)]
     rest = folded
-    for m in bases:
-        rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
-    if bases and not all_periods(rest) and not named_parts(rest) and not relative_year_said(rest):
-        # "So với cùng kỳ năm 2024 thì tăng hay giảm?": 2024 is the base of a comparison, not the period asked
+    for start, end in [(m.start(), m.end()) for m in bases] + base_parts:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    if (bases or base_parts) and not all_periods(rest) and not named_parts(rest) and not relative_year_said(rest):
+        # "So với cùng kỳ năm 2024 thì tăng hay giảm?", "so với quý II thì sao?": the base of a comparison, not
+        # the period asked
         return {"periods": []}
     out: dict = {}
-    parts = named_parts(folded)
+    parts = [p for p in named_parts(folded) if (p[0], p[1]) not in base_parts]
     if parts:  # the first half or quarter named leads
         _, _, year, half, quarter = parts[0]
         out.update({k: v for k, v in (("year", year), ("half", half), ("quarter", quarter)) if v is not None})
@@ -800,6 +803,9 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
         # "Thế còn cấp xã?" after the province's centre: the level's own figure, not the centre's
         merged.unit = None
         kept = [w for w in kept if w not in set(fold(prev.unit).split())]
+    swap = _index_swapped(q, prev)
+    if swap:  # "Còn SIPAS?" after "PAR INDEX … đạt bao nhiêu %?": the other index's figure
+        kept = [w for w in kept if w not in (fold(swap[0]), "index")]
     # the turn's own words stay in the topic, also those the last turn said in the phrase of a noun now replaced
     # ("… đã kiểm tra được bao nhiêu cơ quan?" after "Kế hoạch kiểm tra … là kế hoạch số mấy?")
     merged.topic = kept + [w for w in q.topic if w not in kept and w not in _POINTING]
@@ -809,6 +815,20 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
 
 
 _LEVEL_SAID = re.compile(r"\bcap (?:xa|huyen|tinh)\b")
+
+# An index named by its acronym: "Chỉ số PCI", "điểm PAPI", "PAR Index" (read as typed: the acronym's capitals)
+INDEX_NAME = re.compile(r"(?i:chỉ số|chi so|điểm|diem|xếp hạng|xep hang)\s+([A-ZĐ]{3,})(?![\w)-])|(?<![\w(-])([A-ZĐ]{3,})\s+(?i:index)\b")
+# A follow-up that names only another index: "Còn SIPAS?", "thế còn chỉ số PAPI thì sao?"
+_INDEX_ONLY = re.compile(r"^(?:(?i:chỉ số|chi so|điểm|diem)\s+)?([A-ZĐ]{3,})(?:\s+(?i:index))?$")
+
+
+def _index_swapped(q: Query, prev: Query) -> tuple[str, str] | None:
+    """(old, new) acronyms when the follow-up names only an index and the last turn asked another one."""
+    own = _INDEX_ONLY.match(_strip_followup(q.question))
+    old = INDEX_NAME.search(nfc(prev.standalone))
+    if not own or not old or fold(own.group(1)) == fold(old.group(1) or old.group(2)):
+        return None
+    return old.group(1) or old.group(2), own.group(1)
 
 
 def _standalone(merged: Query, q: Query, prev: Query) -> str:
@@ -843,6 +863,11 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
         m = re.search(r"\b(?:(?:o|tai|cua) )?" + re.escape(fold(prev.unit)) + r"(?: tinh)?\b", fold(base))
         if m:
             base, swapped = f"{base[: m.start()]}ở {q.question[level.start() : level.end()].lower()}{base[m.end():]}", True
+    swap = _index_swapped(q, prev)
+    if swap:  # "Còn SIPAS?" after "PAR INDEX năm 2022 …": "Chỉ số SIPAS năm 2022 …"
+        m = INDEX_NAME.search(base)
+        if m:
+            base, swapped = f"{base[: m.start()]}Chỉ số {swap[1]}{base[m.end():]}", True
     for start, end, opposites in opposed_said(fold(q.question)):  # "còn cấp xã?" after "… cấp tỉnh …"
         m = re.search(r"\b(?:" + "|".join(re.escape(o) for o in sorted(opposites, key=len, reverse=True)) + r")\b",
                       fold(base))
@@ -880,7 +905,7 @@ def _standalone(merged: Query, q: Query, prev: Query) -> str:
     if q.unit and prev.unit and q.unit != prev.unit:
         base = f"{base} ({q.unit})"
     suffix = []
-    if label and fold(label) not in fold(base):
+    if label and fold(label) not in fold(base) and not _says_period(base, merged.period):
         suffix.append(label)
     if merged.province and fold(merged.province) not in fold(base):
         suffix.append(f"tỉnh {merged.province}")
@@ -926,6 +951,12 @@ def _rebuilt(merged: Query, q: Query, prev: Query) -> str:
 
 
 _EXTREME_ENDS = [("cao nhat", "thap nhat"), ("nhieu nhat", "it nhat"), ("lon nhat", "nho nhat")]
+
+
+def _says_period(text: str, period: Period) -> bool:
+    """Does the text already name the period, in any form ("Quý III/2025" for "quý III năm 2025")?"""
+    said = parse_period(fold(text))
+    return (said.get("year"), said.get("half"), said.get("quarter")) == (period.year, period.half, period.quarter)
 
 
 def _cut(text: str, pattern: str) -> str:

@@ -632,6 +632,23 @@ def test_a_follow_up_asking_another_thing_another_way_is_rebuilt_from_its_own_wo
     assert "Truyền thông" in q.standalone and "Hà Nam" in q.standalone
 
 
+def test_another_index_named_alone_in_a_follow_up_takes_the_last_one_s_place():
+    prev = understand("PAR INDEX năm 2022 của Đắk Lắk đạt bao nhiêu %?")
+    q = understand("còn SIPAS?", prev)
+    assert q.standalone == "Chỉ số SIPAS năm 2022 của Đắk Lắk đạt bao nhiêu %?"
+    assert "sipas" in q.topic and "par" not in q.topic and "index" not in q.topic
+    same = understand("còn PAR INDEX?", prev)
+    assert "par" in same.topic
+
+
+def test_a_part_of_the_year_named_as_a_comparison_s_base_is_not_the_period_asked():
+    prev = understand("Quý III/2025 hồ sơ TTHC giải quyết đúng hạn đạt bao nhiêu %?")
+    q = understand("so với quý II thì tăng hay giảm?", prev)
+    assert (q.year, q.quarter) == (2025, 3)
+    assert q.standalone == "Quý III/2025 hồ sơ TTHC giải quyết đúng hạn đạt bao nhiêu % so với quý II thì tăng hay giảm?"
+    assert understand("Quý III/2025 so với quý II/2025 tăng bao nhiêu?").quarter == 3
+
+
 def test_a_comparison_asked_after_a_figure_is_a_follow_up_of_its_period():
     prev = understand("PAR INDEX 2024 của tỉnh xếp thứ mấy?")
     q = understand("so với năm trước tăng mấy bậc?", prev)

@@ -257,6 +257,21 @@ def test_an_index_of_a_year_is_read_from_the_next_years_report_that_names_it(emb
     _grounded(answer)
 
 
+def test_a_rank_of_an_index_asked_by_name_is_not_another_index_s_rank(tmp_path, embedder):
+    """"Chỉ số SIPAS … xếp thứ mấy?": the report ranks only PAR INDEX, and says so in words too ("thứ hạng cao
+    nhất"), which is no rank of SIPAS."""
+    assistant = _assistant_over(tmp_path, embedder, "UBND TỈNH ĐẮK LẮK\nSỞ NỘI VỤ\n\nBÁO CÁO\n", {
+        "9t_2025.txt": "Kết quả công tác 9 tháng đầu năm 2025\n\nII. Cải cách hành chính\n\n"
+                       "2. Kết quả Chỉ số PAR INDEX và Chỉ số SIPAS\n\nNgày 06/5/2025, Bộ Nội vụ công bố Chỉ số cải cách "
+                       "hành chính năm 2024 của các bộ, cơ quan ngang bộ và UBND các tỉnh, thành phố trực thuộc Trung "
+                       "ương. Theo đó, Chỉ số PAR INDEX năm 2024 của tỉnh Đắk Lắk đạt 86,57%, xếp thứ 27/63 tỉnh, thành "
+                       "phố, là năm có thứ hạng cao nhất của tỉnh từ trước đến nay. Chỉ số SIPAS năm 2024 của tỉnh đạt "
+                       "82,91%.\n",
+    })
+    assert assistant.ask("Chỉ số SIPAS năm 2024 của Đắk Lắk xếp thứ mấy cả nước?").abstained
+    assert "27/63" in assistant.ask("Chỉ số PAR INDEX năm 2024 của Đắk Lắk xếp thứ mấy?").text
+
+
 def test_a_part_of_a_year_asked_without_its_year_follows_the_report_just_quoted(tmp_path, embedder):
     """"Đến giữa năm …?" after an answer from 2025's quarterly report is the first half of 2025, not of 2024."""
     assistant = _assistant_over(tmp_path, embedder, "UBND TỈNH BÌNH ĐỊNH\nVĂN PHÒNG\n\nBÁO CÁO\n", {
