@@ -818,7 +818,11 @@ def asked_qualifier(query: Query) -> list[str]:
     if words[:1] and words[0] in _ACT_VERBS:
         return []  # "hồ sơ gửi, trả qua bưu điện": an act, which reports say in other verbs ("nộp và trả")
     out = []
+    about = False  # "đơn khiếu nại về tiền lương": what the things are about picks them out too
     for w in words:
+        if w == "ve" and not about and out:
+            about = True
+            continue
         if (w in STOPWORDS and w not in ("quy", "ky")) or w == "sang" or not is_syllable(w):  # "sang" as "đến"
             break
         out.append(w)

@@ -1402,6 +1402,9 @@ def test_the_qualifier_asked_is_the_words_after_the_counted_noun():
     assert qualifier("Sở GTVT có bao nhiêu văn bản đến?") == []  # "đến" is also a function word: not required
     assert qualifier("Ban hành bao nhiêu quyết định quy phạm pháp luật?") == ["quy", "pham", "phap", "luat"]
     assert qualifier("Nhận bao nhiêu hồ sơ trực tuyến quý I/2024?") == ["truc", "tuyen"]
+    # what the things are about picks them out too
+    assert qualifier("Có bao nhiêu đơn khiếu nại về tiền lương?") == ["khieu", "nai", "tien", "luong"]
+    assert qualifier("Có bao nhiêu đơn chuyển về Sở Y tế?") == []  # an act, with where it went
     assert qualifier("Có bao nhiêu lượt người dân, tổ chức đánh giá?") == []  # who, not which part
     assert qualifier("Điều động mấy công chức đi nơi khác?") == []  # somewhere else, named by the report
     assert qualifier("Nhận bao nhiêu đơn kiểu đó?") == []  # the kind said before
@@ -1410,6 +1413,16 @@ def test_the_qualifier_asked_is_the_words_after_the_counted_noun():
     # a follow-up asking anew has its own; one that does not keeps the last turn's
     assert qualifier("Còn mấy hồ sơ quá hạn?", "Trung tâm nhận bao nhiêu hồ sơ trực tuyến?") == ["qua", "han"]
     assert qualifier("Còn năm 2023?", "Năm 2022 Trung tâm nhận bao nhiêu hồ sơ trực tuyến?") == ["truc", "tuyen"]
+
+
+def test_a_count_of_things_about_a_subject_the_report_does_not_break_out_is_not_answered():
+    ps = passages("Trong số đơn thuộc thẩm quyền có 06 đơn khiếu nại, Sở đã giải quyết 06/06 đơn; qua giải quyết, có 01 đơn "
+                  "khiếu nại đúng một phần, 05 đơn khiếu nại sai.",
+                  "Nội dung đơn khiếu nại chủ yếu liên quan đến chế độ, chính sách khi sắp xếp tổ chức bộ máy.",
+                  "Tiếp nhận 17 đơn khiếu nại và 136 đơn kiến nghị, phản ánh.",
+                  "Tổng quỹ tiền lương năm 2025 được giao theo kế hoạch.")
+    assert ask("9 tháng đầu năm 2025 có bao nhiêu đơn khiếu nại về tiền lương?", ps).abstained
+    assert ask("9 tháng đầu năm 2025 có bao nhiêu đơn khiếu nại?", ps).meta["figures"] == ["06"]
 
 
 def test_a_city_whose_name_opens_like_a_fund_is_found_by_its_name():
