@@ -20,11 +20,12 @@ class Draft:
 
 
 def period_key(period: Period | None) -> tuple:
+    """Reports in the order of their periods' ends, a shorter period first: quý I, quý II, 6 tháng đầu năm,
+    quý III, 9 tháng đầu năm, năm."""
     if not period:
-        return (9999, 9)
-    part = period.quarter * 1 if period.quarter else (period.half * 2 - 1 if period.half else (
-        period.through_month / 3 + 0.5 if period.through_month else 5))  # "9 tháng" after quý III, before the year
-    return (period.year or 9999, part)
+        return (9999, 99, 0)
+    first, last = period.months or (1, 12)
+    return (period.year or 9999, last, last - first)
 
 
 def source_phrase(p: Passage) -> str:

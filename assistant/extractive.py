@@ -201,11 +201,15 @@ def table_lead(ct: ChunkText, si: int, p: Passage, passages: list[Passage]) -> s
         k -= 1
     if k >= 0:
         return ct.sentences[k].folded
+    # the table may have begun in a chunk before: its first rows end that chunk (or fill it), its lead sentence
+    # stands above them
     before = _previous_passage(p, passages)
-    sentences = analyse(before.chunk).sentences if before is not None else []
-    # the table may have begun there: its first rows end that chunk, its lead sentence stands above them
-    lead = next((sent for sent in reversed(sentences) if not sent.row), None)
-    return lead.folded if lead else ""
+    while before is not None:
+        lead = next((sent for sent in reversed(analyse(before.chunk).sentences) if not sent.row), None)
+        if lead is not None:
+            return lead.folded
+        before = _previous_passage(before, passages)
+    return ""
 
 
 def _names_noun(folded: str, noun: str) -> bool:
@@ -546,6 +550,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     field = _field_asked(asked_folded)  # "lĩnh vực đất đai": a figure of that field says so in its sentence
     # "Chủ tịch UBND tỉnh tổ chức bao nhiêu hội nghị?": not the figure of "Chủ tịch UBND cấp xã"
     province_actor = level is None and _PROVINCE_ACTOR.search(asked_folded) is not None
+    # "Sở Nội vụ tiếp nhận bao nhiêu đơn?": not the figure of "Phòng Nội vụ các huyện" or of a table "… tại cấp huyện"
+    unit_below = _unit_below(query.unit) if level is None else None
     money_act = _MONEY_ACT.search(asked_folded) if query.noun == "tien" else None
     year_said = str(query.year) if query.year and len(query.periods) <= 1 else None
     part_asked = (query.unit is not None or level is not None) and _WHOLE.search(asked_folded) is None
@@ -606,10 +612,10 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             other_act = act_said is not None and not act_said.search(context) and _ACTS.search(context) is not None
             other_unit = float(bool(units_here) and asked_unit not in units_here)
             # a table's row: every cell shares the row's label, the table's lead sentence and the heading
-            row_ctx = label = ""
+            row_ctx = label = row_lead = ""
             if sent.row:
-                label = row_label(sent.folded)
-                row_ctx = f"{label} | {table_lead(ct, si, p, passages)} | {ct.heading}"
+                label, row_lead = row_label(sent.folded), table_lead(ct, si, p, passages)
+                row_ctx = f"{label} | {row_lead} | {ct.heading}"
             row_words = said_words(row_ctx) if row_ctx else set()
             # what places the sentence: its paragraph, heading and table row
             setting_text = f"{paragraph_text(ct, si)} | {ct.heading} | {row_ctx}"
@@ -688,6 +694,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         case_text = f"{case_text} | {folded_all[sent.start : folded_all.rfind('(', sent.start, a)]}"
                     # "Chủ tịch UBND cấp xã đã tổ chức 412 …" before the figure: not the province's chairman asked
                     lower_actor = province_actor and _LOWER_ACTOR.search(f"{lead_text} {folded_all[lo:a]}") is not None
+                    if unit_below is not None and not lower_actor:
+                        said_by = f"{lead_text} {folded_all[lo:a]} | {row_lead}"
+                        lower_actor = unit_below.search(said_by) is not None and fold(query.unit or "") not in said_by
                     # "vụ tố cáo" asked: a figure of no kind, in a paragraph, heading or row of every kind, counts all
                     kind_missing = kind_unsaid(counted, f"{case_text} | {label}", setting_text)
                     channel_here = channel is not None and re.search(
@@ -773,6 +782,18 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
 _PROVINCE_ACTOR = re.compile(r"(?<!van phong )\b(?:chu tich )?ubnd (?:cap )?tinh\b")
 # the same actor a level below, said before a figure ("Chủ tịch UBND cấp xã đã tổ chức 412 hội nghị")
 _LOWER_ACTOR = re.compile(r"\b(?:chu tich )?ubnd (?:cac |cap )?(?:xa|huyen)\b")
+
+
+def _unit_below(unit: str | None) -> re.Pattern | None:
+    """How reports name the level below a province's unit asked: UBND or any office "cấp huyện / cấp xã", and a
+    department's district counterpart ("Phòng Nội vụ" for "Sở Nội vụ"); None when no unit is asked."""
+    if not unit:
+        return None
+    alts = [_LOWER_ACTOR.pattern, r"\bcap (?:huyen|xa)\b"]
+    dept = re.match(r"so (.+)", fold(unit))
+    if dept:
+        alts.append(rf"\bphong {re.escape(dept.group(1))}\b")
+    return re.compile("|".join(alts))
 
 
 # "kiểu đó", "loại này": the noun's kind is the one said before, not words a figure must repeat

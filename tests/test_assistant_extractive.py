@@ -7,6 +7,8 @@ own words steer the choice, and how a yes/no question is answered from "không c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant import compose, extractive, names, reading, spans
@@ -1155,6 +1157,31 @@ def test_a_table_that_starts_its_chunk_is_read_with_the_lead_sentence_that_ends_
     ps[1].chunk.char_start, ps[1].chunk.char_end = 192, 240
     draft = ask("Năm 2022 cấp xã trễ hạn bao nhiêu hồ sơ thủ tục hành chính?", ps)
     assert not draft.abstained and draft.meta["figures"] == ["2.319"]
+
+
+def test_a_department_s_count_is_not_the_total_of_a_table_of_its_district_offices():
+    """The table's caption says "tại cấp huyện" two chunks before its "Tổng cộng" row, and the paragraph before it
+    "Phòng Nội vụ các huyện": the district offices' total, not the department's ("Sở Nội vụ … tổng cộng")."""
+    texts = ["Phòng Nội vụ các huyện, thị xã, thành phố đã tiếp nhận 258 đơn liên quan đến lĩnh vực Nội vụ.\n\n"
+             "Bảng 2. Kết quả tiếp nhận đơn lĩnh vực Nội vụ tại cấp huyện năm 2023\n\n"
+             "Thành phố Buôn Ma Thuột – Số đơn tiếp nhận: 46; Đã giải quyết: 9",
+             "Huyện Ea Kar – Số đơn tiếp nhận: 20; Đã giải quyết: 4\n\nHuyện Lắk – Số đơn tiếp nhận: 12; Đã giải quyết: 2",
+             "Tổng cộng – Số đơn tiếp nhận: 258; Đã giải quyết: 49\n\n2. Tiếp nhận, xử lý đơn thư\n\n"
+             "Tổng số đơn Sở Nội vụ tiếp nhận trong năm 2023 là 187 đơn, tăng 12 đơn so với năm 2022."]
+    ps, start, meta = [], 0, replace(META, issuer="Sở Nội vụ tỉnh Đắk Lắk", period=Period(2023))
+    for i, t in enumerate(texts):  # consecutive chunks of one report, as the chunker cuts them
+        ps.append(Passage(Chunk(f"r.txt#{i:04d}", "r.txt", t, ["III. Tiếp công dân"], char_start=start,
+                                char_end=start + len(t)), meta, 0.0))
+        start += len(t) + 2
+    assert ask("Năm 2023 Sở Nội vụ tiếp nhận tổng cộng bao nhiêu đơn thư?", ps).meta["figures"] == ["187"]
+    assert ask("Năm 2023 cấp huyện tiếp nhận tổng cộng bao nhiêu đơn?", ps).meta["figures"] == ["258"]
+
+
+def test_reports_are_listed_in_the_order_of_their_periods():
+    periods = [Period(2025), Period(2025, through_month=9), Period(2025, quarter=3), Period(2025, half=1),
+               Period(2025, quarter=1), Period(2024), None]
+    assert [p.label if p else None for p in sorted(periods, key=compose.period_key)] == [
+        "năm 2024", "quý I năm 2025", "6 tháng đầu năm 2025", "quý III năm 2025", "9 tháng đầu năm 2025", "năm 2025", None]
 
 
 def test_a_target_is_not_a_result():
