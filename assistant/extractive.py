@@ -119,6 +119,9 @@ def _is_reference_number(folded: str, start: int, end: int) -> bool:
         return True
     if re.fullmatch(r"(19|20)\d\d", raw):
         return True
+    # a table cell's label "Lũy kế 9 tháng: 268" names a span of the year, not a count
+    if re.fullmatch(r"0?\d|1[0-2]", raw) and re.match(r"\s*thang\s*:", folded[end : end + 10]):
+        return True
     return start <= 2 and re.match(r"[.)]", folded[end : end + 1] or "x") is not None
 
 
@@ -203,11 +206,12 @@ def table_lead(ct: ChunkText, si: int, p: Passage, passages: list[Passage]) -> s
         return ct.sentences[k].folded
     # the table may have begun in a chunk before: its first rows end that chunk (or fill it), its lead sentence
     # stands above them
-    before = _previous_passage(p, passages)
-    while before is not None:
+    before, seen = _previous_passage(p, passages), {p.chunk.chunk_id}
+    while before is not None and before.chunk.chunk_id not in seen:
         lead = next((sent for sent in reversed(analyse(before.chunk).sentences) if not sent.row), None)
         if lead is not None:
             return lead.folded
+        seen.add(before.chunk.chunk_id)
         before = _previous_passage(before, passages)
     return ""
 
@@ -473,6 +477,25 @@ def asked_span(query: Query) -> tuple[int, int] | None:
     return query.months or (period.months if period else None)
 
 
+_PART_BEFORE = re.compile(r"\bquy (iv|iii|ii|i|[1-4])\b|\b0?(\d{1,2}) thang(?: (dau|cuoi))?\b")
+
+
+def _part_before(folded: str) -> tuple[int, int] | None:
+    """The months of the last part of a year the folded words before a figure name ("quý I:" (1, 3),
+    "lũy kế 9 tháng:" (1, 9), "6 tháng cuối năm" (7, 12)); None when they name none."""
+    found = list(_PART_BEFORE.finditer(folded))
+    if not found:
+        return None
+    m = found[-1]
+    if m.group(1):
+        q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group(1)) or int(m.group(1))
+        return 3 * q - 2, 3 * q
+    n = int(m.group(2))
+    if not 1 <= n <= 12:
+        return None
+    return (13 - n, 12) if m.group(3) == "cuoi" else (1, n)
+
+
 def other_span(span: tuple[int, int] | None, folded: str) -> bool:
     """Does the folded sentence state another span of months than the one asked ("9 tháng năm 2025" for
     "quý III")?"""
@@ -577,7 +600,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             stated = None
             if query.months:
                 stated = stated_months(paragraph_text(ct, si)) or stated_months(folded_all[: sent.start], last=True)
-            if stated and stated != query.months:
+            # (one that names the months asked keeps them: "9 tháng đầu năm 2025, UBND cấp huyện (đến ngày 30/6/2025) …")
+            named_span = MONTHS_OF_YEAR.search(sent.folded)
+            if stated and stated != query.months and not (named_span and (1, int(named_span.group(1))) == query.months):
                 continue  # "tháng 3/2024" is not answered by "từ ngày 01/01/2024 đến ngày 28/2/2024"
             if one_month and not stated and not re.search(one_month, f"{paragraph_text(ct, si)} | {ct.heading}"):
                 continue  # "tháng 4/2025" asked: a quarter's or a half's figure is not that month's
@@ -760,13 +785,16 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                     # "Chỉ số SIPAS năm 2023 của tỉnh đạt 82,67%" is of 2023, not of the 2024 asked: the year said before
                     # the figure, in its sentence's subject or its own words (not "so với năm 2023")
                     other_year = year_said is not None and _other_year(f"{lead_text} {folded_all[lo:a]}", year_said)
+                    # "… – Quý I: 79; Quý II: 92; Lũy kế 9 tháng: 268" for "9 tháng đầu năm": the cell of another part
+                    said_span = _part_before(folded_all[lo:a])
+                    other_part = span is not None and said_span is not None and said_span != span
                     # money put to another use than the one asked, said in the figure's own words or its sentence's subject
                     spent = f"{lead_text} {folded_all[lo:hi]}"
                     change = not change_asked and re.search(r"\b(?:tang|giam)(?: them)?(?: hon| khoang| gan)?\s*$",
                                                             folded_all[max(sent.start, a - 20) : a]) is not None
                     other_use = money_act is not None and money_act.group(0) not in spent and _MONEY_ACT.search(spent) is not None
                     of_asked = (said_channel and not other_act and not event and features["case"] >= 0 and not features["target"]
-                                and not level_unsaid and not index_unsaid and not qualifier_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_handling and not change and not other_use and not other_year and (not share or re.search(share, own_text) is not None))
+                                and not level_unsaid and not index_unsaid and not qualifier_unsaid and not field_unsaid and not kind_missing and not lower_actor and not other_handling and not change and not other_use and not other_year and not other_part and (not share or re.search(share, own_text) is not None))
                     out.append(Evidence(p, cs, ce, score, max(clause_cov, 0.8 * sent_cov), text[a:b],
                                         {"attach": attach, "features": features, "at": a, "of_asked": of_asked,
                                          "said": local | said_words(window),

@@ -1177,6 +1177,17 @@ def test_a_department_s_count_is_not_the_total_of_a_table_of_its_district_office
     assert ask("Năm 2023 cấp huyện tiếp nhận tổng cộng bao nhiêu đơn?", ps).meta["figures"] == ["258"]
 
 
+def test_a_period_of_months_is_answered_by_its_own_cell_and_by_a_sentence_naming_it():
+    meta = replace(META, period=Period(2025, through_month=9))
+    row = passages("Cuộc đối thoại của UBND cấp xã (cuộc) – Quý I: 79; Quý II: 92; Quý III: 97; Lũy kế 9 tháng: 268", meta=meta)
+    assert ask("9 tháng đầu năm 2025 cấp xã tổ chức bao nhiêu cuộc đối thoại?", row).meta["figures"] == ["268"]
+    assert ask("Quý II/2025 cấp xã tổ chức bao nhiêu cuộc đối thoại?", row).meta["figures"] == ["92"]
+    # a cut-off in brackets qualifies one actor; the sentence still speaks of the nine months
+    said = passages("9 tháng đầu năm 2025, UBND cấp huyện (đến ngày 30/6/2025) tổ chức 21 cuộc đối thoại với Nhân dân; "
+                    "UBND cấp xã tổ chức 268 cuộc đối thoại.", meta=meta)
+    assert ask("9 tháng đầu năm 2025 cấp huyện tổ chức bao nhiêu cuộc đối thoại?", said).meta["figures"] == ["21"]
+
+
 def test_reports_are_listed_in_the_order_of_their_periods():
     periods = [Period(2025), Period(2025, through_month=9), Period(2025, quarter=3), Period(2025, half=1),
                Period(2025, quarter=1), Period(2024), None]
