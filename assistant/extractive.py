@@ -312,6 +312,20 @@ def handling_asked(folded_question: str) -> set[str]:
     return handlings(before) if before is not None else set()
 
 
+# "Sở nhận bao nhiêu đơn?": users say "nhận" for what reports call "tiếp nhận" (not "công nhận", "xác nhận", nor
+# "nhắn", which folds alike); read with its marks, or folded when the question was typed without any
+_RECEIVED = re.compile(r"(?<!công )(?<!xác )(?<!tiếp )\bnhận\s+(?:\S+\s+){0,3}?(?:bao nhiêu|mấy)\b")
+_RECEIVED_FOLDED = re.compile(r"(?<!cong )(?<!xac )(?<!tiep )\bnhan\s+(?:\S+\s+){0,3}?(?:bao nhieu|may)\b")
+
+
+def received_asked(question: str) -> bool:
+    """Does the question ask what was received, by the bare verb "nhận" just before its asking word?"""
+    typed = nfc(question).lower()
+    if fold(typed) != typed:
+        return _RECEIVED.search(typed) is not None
+    return _RECEIVED_FOLDED.search(typed) is not None
+
+
 def act_asked(folded_question: str) -> str | None:
     """The specific act said just before the asking word ("tuyển dụng mới bao nhiêu"), if any."""
     before = _just_before_asking(folded_question)
@@ -555,7 +569,12 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     counted = cases_asked(_asking_clause(asking_fold(query.standalone)))
     manner_asked = _MANNER.search(fold(query.standalone)) is not None
     act = act_asked(asking_fold(query.standalone))
-    handled = handling_asked(_asking_clause(asking_fold(query.question)))
+    # the turn as typed when it asks, else the standalone form that carries the last turn's ("Thế tố cáo?")
+    typed = asking_fold(query.question)
+    own_turn = ASK_COUNT.search(typed) is not None
+    handled = handling_asked(_asking_clause(typed if own_turn else asking_fold(query.standalone)))
+    if received_asked(query.question if own_turn else query.standalone):
+        handled = handled | {"tiep nhan"}
     stock_asked = act is None and _STOCK_ASKED.search(asking_fold(query.standalone)) is not None
     act_said = re.compile(r"\b" + act + r"\b") if act else None
     out: list[Evidence] = []

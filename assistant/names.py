@@ -141,9 +141,20 @@ def missing_names(question: str, passages: list[Passage], indices: bool = True) 
         m = re.search(re.escape(name) + r"\s+([^\W\d_]+)", nfc(question))
         return m.group(1) if m and m.group(1).islower() else ""
 
+    def district_office(name: str) -> bool:
+        # "Phòng Nội vụ huyện Krông Pắc": a district's office of a field, found where the district is and the
+        # passages speak of the field ("… lĩnh vực Nội vụ tại cấp huyện", a report of the Sở Nội vụ)
+        m = re.search(re.escape(name) + r"(\s+[^\W\d_]+)*?\s+(?:huyện|thị xã|thành phố|TP\.?)\s", nfc(question))
+        if not m or folded_tokens(name)[0] != "phong":
+            return False
+        field = folded_tokens(m.group(0))[1:-1]
+        field = field[: next((i for i, w in enumerate(field) if w in ("huyen", "thi", "thanh", "tp")), len(field))]
+        return any(" ".join(field) in " ".join(folded_tokens(f"{p.chunk.text} {' '.join(p.chunk.heading_path)} "
+                                                               f"{p.meta.issuer or ''}")) for p in passages)
+
     # the report's signer places the whole report ("báo cáo do ông Trần Bình Minh ký"), as its issuer does
     signers = {fold(p.meta.signer) for p in passages if p.meta.signer}
-    return [n for n in names if fold(n) not in signers and not found(n, tail_of(n))] + unnamed
+    return [n for n in names if fold(n) not in signers and not found(n, tail_of(n)) and not district_office(n)] + unnamed
 
 
 # The administration's own acronyms ("UBND", "TTHC"): the vocabulary of every report, never an index's name.

@@ -1463,6 +1463,25 @@ def test_a_count_of_things_about_a_subject_the_report_does_not_break_out_is_not_
     assert ask("9 tháng đầu năm 2025 có bao nhiêu đơn khiếu nại?", ps).meta["figures"] == ["06"]
 
 
+def test_a_district_s_office_of_a_field_is_found_by_the_district_in_a_report_of_that_field():
+    ps = [Passage(Chunk("r.txt#0000", "r.txt", "Huyện Krông Pắc – Số lượt tiếp công dân: 18; Số đơn tiếp nhận: 23",
+                        ["III. CÔNG TÁC TIẾP CÔNG DÂN TRONG NGÀNH NỘI VỤ"]), META, 0.0)]
+    assert names.missing_names("Năm 2023 Phòng Nội vụ huyện Krông Pắc tiếp nhận bao nhiêu đơn?", ps) == []
+    assert names.missing_names("Năm 2023 Phòng Tư pháp huyện Krông Pắc tiếp nhận bao nhiêu đơn?", ps) == ["Phòng Tư"]
+
+
+def test_received_asked_by_the_bare_verb_is_not_answered_by_what_was_settled():
+    ps = passages("Tổng số đơn Sở Nội vụ tiếp nhận trong năm 2023 là 187 đơn; trong đó: đơn khiếu nại 21 đơn, đơn tố cáo "
+                  "05 đơn, đơn kiến nghị, phản ánh 161 đơn.",
+                  "Qua giải quyết 09 đơn khiếu nại, có 01 đơn khiếu nại đúng một phần, 08 đơn khiếu nại sai; 02 đơn tố "
+                  "cáo đều được kết luận là tố cáo sai.")
+    assert ask("Năm 2023 Sở nhận bao nhiêu đơn khiếu nại?", ps).meta["figures"] == ["21"]
+    assert ask("thế tố cáo?", ps, "Năm 2023 Sở nhận bao nhiêu đơn khiếu nại?").meta["figures"] == ["05"]
+    assert extractive.received_asked("nam 2023 so nhan bao nhieu don?")  # typed without marks
+    assert not extractive.received_asked("Tổng đài nhắn được hơn bao nhiêu tin?")  # "nhắn" folds like "nhận"
+    assert not extractive.received_asked("Có bao nhiêu mô hình được công nhận?")
+
+
 def test_a_city_whose_name_opens_like_a_fund_is_found_by_its_name():
     ps = passages("Bảng 2. Kết quả tiếp công dân\n\nThành phố Quy Nhơn – Số lượt: 812; Số người: 968; Đoàn đông người: 06")
     assert names.missing_names("Năm 2022 TP Quy Nhơn tiếp bao nhiêu lượt công dân?", ps) == []
