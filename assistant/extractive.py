@@ -1721,6 +1721,11 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
         if not listed.abstained:
             return listed
     org = _ORG_ASKED.search(nfc(query.question).lower()) if query.kind in ("open", "yesno") else None
+    if org and query.kind == "yesno":
+        # "có cơ quan, đơn vị nào bị kỷ luật … không?" is first answered by a sentence saying there was none
+        plain = answer_sentences(query, passages, weights, th, per_report, notes)
+        if not plain.abstained and plain.text.startswith("Không."):
+            return plain
     if org:
         # "chuyển về cơ quan nào?": a sentence that names an organisation ("Sở Y tế"), if the reports have one;
         # "cơ quan" says what kind of answer is wanted, not what the sentence is about

@@ -137,7 +137,7 @@ STOPWORDS = set(
     nam thang dau cuoi giua quy ky tinh o de ma ai khi luc gio sau truoc
     nua tren duoi gan khoang hon it nhat tat moi tung rang viec
     neu xin toi minh chung ta oi a nhe vang giup liet ke ten gom
-    phai cung roi nhi""".split()  # "rồi", "nhỉ": particles ("đã trả lời được bao nhiêu rồi?")
+    phai cung roi nhi gap""".split()  # "rồi", "nhỉ": particles ("đã trả lời được bao nhiêu rồi?"); "gặp" (khó khăn)
 )
 # Roman numerals used for quarters.
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}

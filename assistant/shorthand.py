@@ -54,7 +54,7 @@ EXPANSIONS: list[tuple[str, str]] = [
     (r"ct(?= ubnd\b)", "Chủ tịch"),
     (r"tp\.?(?! ?hcm\b)", "thành phố"),  # "TP HCM" is a province name the question reader knows
     # chat spellings
-    (r"bn|bnh|bnhiu", "bao nhiêu"),
+    (r"bn|bnh|bnhiu|bao nhiu|bao nh[eê]u", "bao nhiêu"),  # and the asking word mistyped: "bao nhiu lượt?"
     (r"ko|k0|hok", "không"),
     (r"[dđ]c", "được"),
     (r"ntn", "như thế nào"),

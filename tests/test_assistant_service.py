@@ -272,6 +272,25 @@ def test_a_rank_of_an_index_asked_by_name_is_not_another_index_s_rank(tmp_path, 
     assert "27/63" in assistant.ask("Chỉ số PAR INDEX năm 2024 của Đắk Lắk xếp thứ mấy?").text
 
 
+def test_whether_any_body_did_something_is_answered_by_the_sentence_saying_none_did(tmp_path, embedder):
+    """"Có cơ quan, đơn vị nào …?" asks whether, not which: a sentence naming a body ("Ban Dân vận Tỉnh ủy") is no
+    answer when another says there was none."""
+    assistant = _assistant_over(tmp_path, embedder, "UBND TỈNH ĐẮK LẮK\nSỞ NỘI VỤ\n\nBÁO CÁO\n", {
+        "nam_2023.txt": "Kết quả công tác dân vận chính quyền, thực hiện Quy chế dân chủ ở cơ sở năm 2023\n\n"
+                        "I. Công tác dân vận chính quyền và thực hiện Quy chế dân chủ ở cơ sở\n\n"
+                        "1. Công tác chỉ đạo\n\nLuật Thực hiện dân chủ ở cơ sở có hiệu lực thi hành từ ngày 01/7/2023. "
+                        "Ngay sau khi Luật có hiệu lực, Sở Nội vụ đã phối hợp với Ban Dân vận Tỉnh ủy tổ chức 03 hội nghị "
+                        "quán triệt, phổ biến nội dung Luật và các văn bản hướng dẫn thi hành cho hơn 1.500 đại biểu là cán "
+                        "bộ chủ chốt cấp huyện, cấp xã và người đứng đầu các cơ quan, đơn vị trên địa bàn tỉnh.\n\n"
+                        "3. Kết quả thực hiện Quy chế dân chủ ở cơ sở\n\nDân chủ trong cơ quan hành chính, đơn vị sự nghiệp "
+                        "công lập được bảo đảm. Trong năm 2023, không có cơ quan, đơn vị nào bị xử lý kỷ luật do vi phạm "
+                        "Quy chế dân chủ ở cơ sở; chưa có trường hợp cán bộ, công chức bị xử lý vì có hành vi cản trở quyền "
+                        "làm chủ của Nhân dân.\n",
+    })
+    answer = assistant.ask("Năm 2023 có cơ quan, đơn vị nào bị kỷ luật vì vi phạm QCDC không?")
+    assert answer.text.startswith("Không.") and "không có cơ quan" in answer.text, answer.text
+
+
 def test_a_part_of_a_year_asked_without_its_year_follows_the_report_just_quoted(tmp_path, embedder):
     """"Đến giữa năm …?" after an answer from 2025's quarterly report is the first half of 2025, not of 2024."""
     assistant = _assistant_over(tmp_path, embedder, "UBND TỈNH BÌNH ĐỊNH\nVĂN PHÒNG\n\nBÁO CÁO\n", {

@@ -20,6 +20,7 @@ from assistant.shorthand import expand
         ("nhận bao nhiêu đơn KN, TC", "Nhận bao nhiêu đơn khiếu nại, tố cáo"),
         ("Quý I/2025 TTPVHCC tỉnh nhận bn hồ sơ", "Quý I/2025 Trung tâm Phục vụ hành chính công tỉnh nhận bao nhiêu hồ sơ"),
         ("Trung tâm PVHCC có mấy hồ sơ trễ hạn?", "Trung tâm Phục vụ hành chính công có mấy hồ sơ trễ hạn?"),
+        ("9 tháng đầu năm 2025 Sở tiếp bao nhiu lượt công dân?", "9 tháng đầu năm 2025 Sở tiếp bao nhiêu lượt công dân?"),
     ],
 )
 def test_shorthand_is_spelled_out(typed, expected):
