@@ -958,6 +958,16 @@ def with_acronyms(words: set[str], acr: dict[str, set[str]]) -> set[str]:
     return words.union(*hits) if hits else words
 
 
+def _office_named(question: str, issuer: str | None) -> set[str]:
+    """The words by which the question names the department that wrote the report ("ngành Nội vụ", "Sở Nội vụ"
+    in a report of the Sở Nội vụ): like its title, they name the whole report, not a section of it."""
+    field = re.match(r"so ([a-z ]+?)(?: tinh\b.*)?$", fold(issuer or ""))
+    if not field:
+        return set()
+    said = re.search(r"\b(nganh|so) " + re.escape(field.group(1)) + r"\b", fold(question))
+    return set(said.group(0).split()) if said else set()
+
+
 def _is_heading(folded_sentence: str, folded_heading: str) -> bool:
     """Is the sentence just the title of its own section (a heading repeated in the chunk text)?"""
     core = re.sub(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[ivx]+\.)\s*", "", folded_sentence.strip()).strip(" :.")
@@ -1005,7 +1015,7 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
         # say nothing of its words themselves
         # (the words of the report's own title, "dân vận chính quyền, Quy chế dân chủ", name the whole report, not
         # a section: "những hạn chế trong thực hiện QCDC" asks for the section "Tồn tại, hạn chế")
-        titled = said_words(fold(p.meta.title or ""))
+        titled = said_words(fold(p.meta.title or "")) | _office_named(query.standalone, p.meta.issuer)
         asked = [w for w in words if w not in titled] or words
         items_of_heading = query.kind == "list" and coverage(asked, ct.heading_words, weights) >= HEADING_ITEMS
         section = _named_section(words, p, weights) if items_of_heading else None
@@ -1021,7 +1031,8 @@ def sentence_candidates(query: Query, passages: list[Passage], weights: TermWeig
             if _CLOSING.match(sent.folded):
                 continue  # "Trên đây là báo cáo kết quả …": the report's closing formula repeats its title, says nothing
             note_ctx = notes.context(p, sent.start) if notes else set()
-            ctx = coverage(words, sent_words | ct.heading_words | note_ctx, weights)
+            # (the items under the section a list asks for are read against what it asks beyond the report's subject)
+            ctx = coverage(asked if items_of_heading else words, sent_words | ct.heading_words | note_ctx, weights)
             rank_own = coverage(telling, sent_words, weights)
             rank_ctx = coverage(telling, sent_words | ct.heading_words | note_ctx, weights)
             if named and _names_ref(ct.text[sent.start : sent.end], named):
@@ -1355,7 +1366,9 @@ def answer_sentences(query: Query, passages: list[Passage], weights: TermWeights
     # a yes/no question is answered by the best sentence saying "không … trường hợp nào" somewhat more readily:
     # such a sentence is short and leaves its topic to its heading ("2.4. Việc nâng cao đạo đức công vụ")
     need = th.min_coverage * (0.8 if query.kind == "yesno" and cands and _NEGATION.search(fold(cands[0].quote)) else 1.0)
-    if not cands or cands[0].coverage < need:
+    # a list is also answered by the items of the section it names, though another sentence ranks first
+    listed = query.kind == "list" and any(c.extra.get("section") and c.coverage >= need for c in cands)
+    if not cands or (cands[0].coverage < need and not listed):
         return abstain(passages, "no sentence shares enough content words")
     best = cands[0]
     cites = Citations()

@@ -1188,6 +1188,21 @@ def test_a_period_of_months_is_answered_by_its_own_cell_and_by_a_sentence_naming
     assert ask("9 tháng đầu năm 2025 cấp huyện tổ chức bao nhiêu cuộc đối thoại?", said).meta["figures"] == ["21"]
 
 
+def test_a_list_asked_of_the_department_that_wrote_the_report_is_its_section_s_items():
+    """"Ngành Nội vụ gặp những khó khăn, vướng mắc gì?" in the Sở Nội vụ's report: the department's name says the
+    whole report, as its title would; the section "Khó khăn, vướng mắc" holds the items, though a sentence saying
+    "tháo gỡ khó khăn" elsewhere ranks first."""
+    meta = replace(META, issuer="Sở Nội vụ tỉnh Đắk Lắk", title="Kết quả công tác 9 tháng đầu năm 2025",
+                   period=Period(2025, through_month=9))
+    other = Passage(Chunk("r.txt#0000", "r.txt", "Chủ tịch UBND tỉnh chủ trì 01 cuộc đối thoại với cộng đồng doanh "
+                          "nghiệp về tháo gỡ khó khăn trong đầu tư.", ["II. Dân vận chính quyền"]), meta, 0.0)
+    items = Passage(Chunk("r.txt#0001", "r.txt", "2. Khó khăn, vướng mắc\n\nThứ nhất, khối lượng công việc sắp xếp tổ "
+                          "chức bộ máy lớn. Thứ hai, đội ngũ công chức cấp xã mới còn thiếu kinh nghiệm.",
+                          ["V. ĐÁNH GIÁ CHUNG", "2. Khó khăn, vướng mắc"]), meta, 0.0)
+    draft = ask("9 tháng đầu năm 2025 ngành Nội vụ gặp những khó khăn, vướng mắc gì?", [other, items])
+    assert not draft.abstained and "Thứ nhất" in draft.text and "Thứ hai" in draft.text, draft.text
+
+
 def test_reports_are_listed_in_the_order_of_their_periods():
     periods = [Period(2025), Period(2025, through_month=9), Period(2025, quarter=3), Period(2025, half=1),
                Period(2025, quarter=1), Period(2024), None]
