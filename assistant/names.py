@@ -161,8 +161,6 @@ def missing_names(question: str, passages: list[Passage], indices: bool = True) 
 _COMMON = {"ubnd", "hdnd", "mttq", *ACRONYMS}
 
 
-
-
 def indices_asked(question: str) -> list[str]:
     """The indices the question names by an acronym ("Chỉ số SIPAS", "PAR Index"), folded."""
     return list(dict.fromkeys(fold(a or b) for a, b in INDEX_NAME.findall(nfc(question))))
