@@ -594,6 +594,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     province_actor = level is None and _PROVINCE_ACTOR.search(asked_folded) is not None
     # "Sở Nội vụ tiếp nhận bao nhiêu đơn?": not the figure of "Phòng Nội vụ các huyện" or of a table "… tại cấp huyện"
     unit_below = _unit_below(query.unit) if level is None else None
+    # "Sở tiếp nhận bao nhiêu đơn?" in a department's report: the department that wrote it (typed with its marks:
+    # folded, "số" is the same word)
+    own_dept = level is None and query.unit is None and _BARE_DEPARTMENT.search(query.standalone) is not None
     money_act = _MONEY_ACT.search(asked_folded) if query.noun == "tien" else None
     year_said = str(query.year) if query.year and len(query.periods) <= 1 else None
     part_asked = (query.unit is not None or level is not None) and _WHOLE.search(asked_folded) is None
@@ -606,6 +609,8 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
             rf"\bthang 0?{query.months[0]}\s*(?:/|-|nam)\s*(?:19|20)\d\d", fold(query.standalone)):
         one_month = rf"\bthang 0?{query.months[0]}\b"  # as a period ("tháng 4/2025"), not a date ("gửi hồi tháng 11")
     for rank, p in enumerate(passages):
+        dept = _department(p.meta.issuer) if own_dept else None
+        below, asked_name = (_unit_below(dept), fold(dept)) if dept else (unit_below, fold(query.unit or ""))
         ocr = p.meta.low_ocr_quality
         channel = channels[bool(ocr)]
         ct = read_chunk(p, wanted)
@@ -738,9 +743,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
                         case_text = f"{case_text} | {folded_all[sent.start : folded_all.rfind('(', sent.start, a)]}"
                     # "Chủ tịch UBND cấp xã đã tổ chức 412 …" before the figure: not the province's chairman asked
                     lower_actor = province_actor and _LOWER_ACTOR.search(f"{lead_text} {folded_all[lo:a]}") is not None
-                    if unit_below is not None and not lower_actor:
+                    if below is not None and not lower_actor:
                         said_by = f"{lead_text} {folded_all[lo:a]} | {row_lead}"
-                        lower_actor = unit_below.search(said_by) is not None and fold(query.unit or "") not in said_by
+                        lower_actor = below.search(said_by) is not None and asked_name not in said_by
                     # "vụ tố cáo" asked: a figure of no kind, in a paragraph, heading or row of every kind, counts all
                     kind_missing = kind_unsaid(counted, f"{case_text} | {label}", setting_text)
                     channel_here = channel is not None and re.search(
@@ -829,6 +834,15 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
 _PROVINCE_ACTOR = re.compile(r"(?<!van phong )\b(?:chu tich )?ubnd (?:cap )?tinh\b")
 # the same actor a level below, said before a figure ("Chủ tịch UBND cấp xã đã tổ chức 412 hội nghị")
 _LOWER_ACTOR = re.compile(r"\b(?:chu tich )?ubnd (?:cac |cap )?(?:xa|huyen)\b")
+
+
+_BARE_DEPARTMENT = re.compile(r"(?<!\w)(?<!các )(?<!Các )(?<!trụ )(?<!Trụ )[Ss]ở(?![,\w])(?!\s+(?:[A-ZĐ]|và\b|ngành\b))")
+
+
+def _department(issuer: str | None) -> str | None:
+    """The department that wrote a report ("Sở Nội vụ" of "Sở Nội vụ tỉnh Đắk Lắk"); None for other offices."""
+    m = re.match(r"(Sở\s.+?)(?:\s+(?:tỉnh|thành phố)\s.*)?$", nfc(issuer or ""))
+    return m.group(1) if m else None
 
 
 def _unit_below(unit: str | None) -> re.Pattern | None:
@@ -1722,7 +1736,9 @@ def answer(query: Query, passages: list[Passage], weights: TermWeights, th: Thre
     notes = Footnotes(passages)
     if _ADDRESS_ASKED.search(fold(query.question)):
         # "địa chỉ gì?": a sentence that carries a web or street address; without one the reports do not say
-        addressed = answer_sentences(query, passages, weights, th, False, notes, must=_ADDRESS)
+        # a place's address ("Trụ sở … nằm ở địa chỉ nào?") is a street's, not a website's
+        place = re.search(r"\b(?:tru so|nam o|dat tai|toa lac)\b", fold(query.question)) is not None
+        addressed = answer_sentences(query, passages, weights, th, False, notes, must=_STREET_ADDRESS if place else _ADDRESS)
         return addressed if not addressed.abstained else abstain(passages, "no sentence carries an address")
     if query.kind == "docref":
         return answer_docref(query, passages, weights, th, notes)

@@ -438,6 +438,10 @@ def _without_units(folded: str) -> str:
     return folded
 
 
+# Verbs that may follow a bare "Sở" (the report's own department): "Sở tiếp nhận …", "Sở đã …"
+_VERB_AFTER_SO = {"tiep", "nhan", "da", "co", "ban", "thuc", "giai", "xu", "to", "duoc", "bi", "la", "chu"}
+
+
 def parse_unit(folded: str, text: str = "") -> str | None:
     """The unit the question is about; `text` (unfolded) tells "sở" (a department) from "số"/"so sánh"."""
     typed_accents = diacritic_ratio(text) > 0.05 and len(text) == len(folded)  # positions must line up
@@ -448,6 +452,8 @@ def parse_unit(folded: str, text: str = "") -> str | None:
             if name is None and not typed_accents and (re.match(r"so (sanh|voi|luong|lieu|lan)\b", m.group(0))
                                                        or known_noun_span(m.group(0)[3:])):
                 continue  # "so luot tiep dan" is "số lượt", not a department
+            if name is None and (m.group(0).split()[1] in _VERB_AFTER_SO or folded[max(0, m.start() - 4) : m.start()] == "tru "):
+                continue  # "Sở tiếp nhận bao nhiêu đơn?" (the report's own department, then its verb), "Trụ sở …"
             return name or m.group(0).strip().title()
     return None
 

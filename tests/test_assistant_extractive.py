@@ -265,6 +265,11 @@ def test_an_address_asked_needs_a_sentence_carrying_one():
     ps = passages("Lãnh đạo tỉnh tiếp công dân định kỳ tại Trụ sở Tiếp công dân tỉnh theo quy định.",
                   "Trụ sở Tiếp công dân tỉnh đặt tại số 52 đường Hùng Vương, thành phố Quy Nhơn.")
     assert "52 đường Hùng Vương" in ask("Trụ sở Tiếp công dân tỉnh nằm ở địa chỉ nào?", ps).text
+    # a place's address is a street's: a web address said "tại địa chỉ https://…" is not where it stands
+    web = passages("Lịch tiếp công dân của Trụ sở Tiếp công dân tỉnh được đăng tải tại địa chỉ "
+                   "https://tiepcongdan.quangngai.gov.vn.")
+    assert ask("Trụ sở Tiếp công dân tỉnh nằm ở địa chỉ nào?", web).abstained
+    assert "tiepcongdan.quangngai.gov.vn" in ask("Lịch tiếp công dân được đăng tải tại địa chỉ nào?", web).text
 
 
 def test_the_channel_asked_is_judged_in_the_figure_s_own_phrase():
@@ -1175,6 +1180,8 @@ def test_a_department_s_count_is_not_the_total_of_a_table_of_its_district_office
         start += len(t) + 2
     assert ask("Năm 2023 Sở Nội vụ tiếp nhận tổng cộng bao nhiêu đơn thư?", ps).meta["figures"] == ["187"]
     assert ask("Năm 2023 cấp huyện tiếp nhận tổng cộng bao nhiêu đơn?", ps).meta["figures"] == ["258"]
+    # "Sở" alone, in a department's report, is that department
+    assert ask("Năm 2023 Sở tiếp nhận tổng cộng bao nhiêu đơn thư?", ps).meta["figures"] == ["187"]
 
 
 def test_a_period_of_months_is_answered_by_its_own_cell_and_by_a_sentence_naming_it():

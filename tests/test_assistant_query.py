@@ -38,6 +38,10 @@ def test_nhiem_ky_range_is_not_a_year():
         ("Trung tâm Phục vụ - Kiểm soát TTHC tiếp nhận bao nhiêu hồ sơ?", None, "Trung tâm Phục vụ - Kiểm soát TTHC"),
         ("Sở Thông tin và Truyền thông Hà Nam đã làm gì?", "Hà Nam", "Sở Thông tin và Truyền thông"),
         ("van phong ubnd tinh son la", "Sơn La", "Văn phòng UBND"),
+        ("Sở Tư pháp tiếp nhận bao nhiêu hồ sơ?", None, "So Tu Phap"),
+        # the report's own department then its verb, and a place's premises, name no department
+        ("Sở tiếp nhận bao nhiêu đơn thư vậy?", None, None),
+        ("Trụ sở Tiếp công dân tỉnh Quảng Ngãi nằm ở địa chỉ nào?", "Quảng Ngãi", None),
     ],
 )
 def test_province_and_unit(question, province, unit):
