@@ -18,7 +18,7 @@ from assistant.extremes import answer_extreme
 from assistant.footnotes import Footnotes
 from assistant.names import draft_missing_names, index_said, indices_asked, missing_names
 from assistant.parts import question_parts
-from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, STOPWORDS, Query, asking_fold, compared_at,
+from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, STOPWORDS, Query, asking_fold, compared_at, document_years,
                              known_noun_at, known_noun_span, named_whole, sibling_units, units_named)
 from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
                                read_chunk)
@@ -1617,6 +1617,10 @@ def answer_docref(query: Query, passages: list[Passage], weights: TermWeights, t
         return abstain(passages, "no sentence names a document")
     _, c, s, e = best
     quote = c.passage.chunk.text[s:e]
+    years = document_years(question)
+    if years and not any(y in quote for y in years):
+        # "Kế hoạch kiểm tra … năm 2025 là số mấy?": the plans of 2023 are other plans
+        return abstain(passages, f"no document of {', '.join(years)} is named")
     cites = Citations()
     return Draft(_quoted(cites, c.passage, quote, notes), cites.items, False)
 

@@ -676,6 +676,12 @@ _DOCUMENT_ASKED = re.compile(
 )
 
 
+def document_years(folded: str) -> list[str]:
+    """The years that describe a document asked for ("kế hoạch kiểm tra … năm 2025 là số mấy?": 2025)."""
+    m = _DOCUMENT_ASKED.search(folded)
+    return re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", m.group(0)) if m else []
+
+
 def _without_document_years(folded: str) -> str:
     """The text with the years that describe a document asked for blanked (same length): the plan "năm 2024"
     was issued and reported in 2023, so that year is not the reporting period asked."""

@@ -1504,6 +1504,13 @@ def test_received_asked_by_the_bare_verb_is_not_answered_by_what_was_settled():
     assert not extractive.received_asked("Có bao nhiêu mô hình được công nhận?")
 
 
+def test_a_document_asked_by_its_year_is_not_another_year_s_document():
+    ps = passages("Văn phòng đã tham mưu ban hành Kế hoạch số 11/KH-UBND ngày 30/01/2023 về rà soát, đánh giá thủ tục hành "
+                  "chính năm 2023 và Kế hoạch số 23/KH-UBND ngày 13/02/2023 kiểm tra công tác cải cách hành chính năm 2023.")
+    assert ask("Kế hoạch kiểm tra cải cách hành chính năm 2025 là kế hoạch số mấy?", ps).abstained
+    assert "23/KH-UBND" in ask("Kế hoạch kiểm tra cải cách hành chính năm 2023 là kế hoạch số mấy?", ps).text
+
+
 def test_a_city_whose_name_opens_like_a_fund_is_found_by_its_name():
     ps = passages("Bảng 2. Kết quả tiếp công dân\n\nThành phố Quy Nhơn – Số lượt: 812; Số người: 968; Đoàn đông người: 06")
     assert names.missing_names("Năm 2022 TP Quy Nhơn tiếp bao nhiêu lượt công dân?", ps) == []
