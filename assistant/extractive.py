@@ -18,8 +18,8 @@ from assistant.extremes import answer_extreme
 from assistant.footnotes import Footnotes
 from assistant.names import draft_missing_names, index_said, indices_asked, missing_names
 from assistant.parts import question_parts
-from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, STOPWORDS, Query, asking_fold, compared_at, document_years,
-                             known_noun_at, known_noun_span, named_whole, sibling_units, units_named)
+from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, STOPWORDS, Query, asking_fold, compared_at,
+                             document_years, known_noun_at, known_noun_span, named_whole, sibling_units, units_named)
 from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
                                read_chunk)
 from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, sentence_spans
