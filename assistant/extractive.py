@@ -1836,6 +1836,10 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
     # parts asked of different places or periods ("Sơn La và Quảng Ngãi, mỗi nơi …") keep their own reports
     compared = len({(x.province, x.year, x.half, x.quarter, x.months) for x in parts}) > 1
     for i, q in enumerate(parts):
+        said = _said_in_quotes(q, cites) if i else None
+        if said is not None:  # "… 142 chỉ tiêu, …; kết quả có 127 thí sinh trúng tuyển": the first quote says it
+            figures.append(said)
+            continue
         d = answer_count(q, passages, weights, th, per_report, notes, cites, taken)
         if d.abstained and i and q.noun != parts[0].noun:
             d = answer_count(replace(q, noun=parts[0].noun), passages, weights, th, per_report, notes, cites, taken)
@@ -1857,6 +1861,20 @@ def answer_parts(parts: list[Query], passages: list[Passage], weights: TermWeigh
     if missing:
         lines.append("Không tìm thấy số liệu cho: " + "; ".join(f"“{m}”" for m in missing) + ".")
     return Draft("\n".join(lines), cites.items, False, {"figures": figures, "parts": len(parts), "parts_missing": missing})
+
+
+def _said_in_quotes(part: Query, cites: Citations) -> str | None:
+    """The figure an earlier part's quote already gives for this part: a number followed, within two words, by
+    what the part asks after its noun ("bao nhiêu người trúng tuyển" in "… có 127 thí sinh trúng tuyển")."""
+    qualifier = asked_qualifier(part)
+    if len(qualifier) < 2:
+        return None
+    pattern = re.compile(r"(?<![\d.,/])(\d[\d.,/]*)\s+(?:[a-z]+\s+){0,2}" + r"\s+".join(map(re.escape, qualifier)) + r"\b")
+    for c in cites.items:
+        m = pattern.search(fold(c.quote))
+        if m:
+            return m.group(1)
+    return None
 
 
 def noun_after_count(query: Query) -> bool:

@@ -1511,6 +1511,15 @@ def test_a_document_asked_by_its_year_is_not_another_year_s_document():
     assert "23/KH-UBND" in ask("Kế hoạch kiểm tra cải cách hành chính năm 2023 là kế hoạch số mấy?", ps).text
 
 
+def test_a_later_part_that_the_first_quote_already_answers_adds_no_other_figure():
+    ps = passages("Sở Nội vụ tham mưu tổ chức kỳ thi tuyển công chức hành chính năm 2023 với 142 chỉ tiêu, có 1.036 thí "
+                  "sinh đăng ký dự tuyển; kết quả có 127 thí sinh trúng tuyển.",
+                  "Trong năm, đã cử 412 người đi đào tạo, bồi dưỡng; trong đó bồi dưỡng lý luận chính trị cao cấp 64 người.")
+    draft = ask("Kỳ thi tuyển công chức năm 2023 có bao nhiêu chỉ tiêu, bao nhiêu người trúng tuyển?", ps)
+    assert draft.meta["figures"] == ["142", "127"] and "64 người" not in draft.text, draft.text
+    assert len(draft.citations) == 1
+
+
 def test_a_city_whose_name_opens_like_a_fund_is_found_by_its_name():
     ps = passages("Bảng 2. Kết quả tiếp công dân\n\nThành phố Quy Nhơn – Số lượt: 812; Số người: 968; Đoàn đông người: 06")
     assert names.missing_names("Năm 2022 TP Quy Nhơn tiếp bao nhiêu lượt công dân?", ps) == []
