@@ -18,8 +18,9 @@ from assistant.extremes import answer_extreme
 from assistant.footnotes import Footnotes
 from assistant.names import draft_missing_names, index_said, indices_asked, missing_names
 from assistant.parts import question_parts
-from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, SIBLING_UNITS, STOPWORDS, Query, asking_fold, compared_at,
-                             document_years, known_noun_at, known_noun_span, named_whole, sibling_units, units_named)
+from assistant.query import (ASK_COUNT, MONTHS_OF_YEAR, NOT_NOUN, NOUNS, ROMAN, SIBLING_UNITS, STOPWORDS, Query, asking_fold,
+                             compared_at, document_years, known_noun_at, known_noun_span, named_whole, sibling_units,
+                             units_named)
 from assistant.reading import (ChunkText, Evidence, TermWeights, Unit, pair_syllables, said_words, analyse, coverage,
                                read_chunk)
 from assistant.spans import clause_spans, clean_quote, own_phrase, paren_depth, sentence_spans
@@ -502,7 +503,7 @@ def _part_before(folded: str) -> tuple[int, int] | None:
         return None
     m = found[-1]
     if m.group(1):
-        q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group(1)) or int(m.group(1))
+        q = ROMAN[m.group(1)]
         return 3 * q - 2, 3 * q
     n = int(m.group(2))
     if not 1 <= n <= 12:
@@ -569,11 +570,9 @@ def figure_candidates(query: Query, passages: list[Passage], weights: TermWeight
     counted = cases_asked(_asking_clause(asking_fold(query.standalone)))
     manner_asked = _MANNER.search(fold(query.standalone)) is not None
     act = act_asked(asking_fold(query.standalone))
-    # the turn as typed when it asks, else the standalone form that carries the last turn's ("Thế tố cáo?")
-    typed = asking_fold(query.question)
-    own_turn = ASK_COUNT.search(typed) is not None
-    handled = handling_asked(_asking_clause(typed if own_turn else asking_fold(query.standalone)))
-    if received_asked(query.question if own_turn else query.standalone):
+    asking_turn = asking_text(query)  # "Thế tố cáo?" asks in the last turn's words
+    handled = handling_asked(_asking_clause(asking_fold(asking_turn)))
+    if received_asked(asking_turn):
         handled = handled | {"tiep nhan"}
     stock_asked = act is None and _STOCK_ASKED.search(asking_fold(query.standalone)) is not None
     act_said = re.compile(r"\b" + act + r"\b") if act else None
@@ -867,6 +866,12 @@ _WHO = {"nguoi dan", "cong dan", "nhan dan", "to chuc", "doanh nghiep", "ca nhan
 _ACT_VERBS = {"gui", "nop", "tra", "nhan", "tiep", "giai", "xu", "ban", "dua", "chuyen", "thuc"}
 
 
+def asking_text(query: Query) -> str:
+    """The turn as typed when it asks how many ("Còn bao nhiêu hồ sơ trễ hạn?"), else the standalone form that
+    carries the last turn's asking words ("Còn năm 2023?", "Thế tố cáo?")."""
+    return query.question if ASK_COUNT.search(asking_fold(query.question)) else query.standalone
+
+
 def asked_qualifier(query: Query) -> list[str]:
     """The words right after the counted noun that pick out a part of it ("bao nhiêu hồ sơ bị trễ hạn",
     "mấy thủ tục thay thế", "mấy công chức đi học thạc sĩ"), up to the next function word or sign.
@@ -875,13 +880,8 @@ def asked_qualifier(query: Query) -> list[str]:
     often names ("số đơn Ban Tiếp công dân Quảng Ngãi nhận"). A passive verb ("hồ sơ được gửi …") is left
     out: reports say the same act with other verbs ("được nộp").
     """
-    # the turn as typed when it asks ("Còn bao nhiêu hồ sơ trễ hạn?"), else the standalone form that carries
-    # the last turn's ("Còn năm 2023?")
-    asking = asking_fold(query.question)
+    asking = asking_fold(asking_text(query))
     m = ASK_COUNT.search(asking)
-    if not m:
-        asking = asking_fold(query.standalone)
-        m = ASK_COUNT.search(asking)
     if not m:
         return []
     rest = asking[m.end():].lstrip()

@@ -140,7 +140,7 @@ STOPWORDS = set(
     phai cung roi nhi gap""".split()  # "rồi", "nhỉ": particles ("đã trả lời được bao nhiêu rồi?"); "gặp" (khó khăn)
 )
 # Roman numerals used for quarters.
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @dataclass
@@ -319,7 +319,7 @@ def named_parts(folded: str) -> list[tuple[int, int, int | None, int | None, int
             continue
         q = m.group("q") or m.group("q2")
         if q:
-            out.append((m.start(), m.end(), year, None, _ROMAN.get(q) or _COUNT_WORDS[q]))
+            out.append((m.start(), m.end(), year, None, ROMAN.get(q) or _COUNT_WORDS[q]))
             continue
         first = (m.group("h") or m.group("h2") or "dau") == "dau"
         months = _COUNT_WORDS.get(m.group("n") or "", None) or int(m.group("n") or 6)
@@ -803,8 +803,8 @@ def _merge(q: Query, prev: Query, period: dict) -> Query:
         # the same things, so the last turn's words still say what is counted
         kept = list(prev.topic)
     elif q.noun and q.noun != prev.noun:
-        old_noun_words = set(" ".join(NOUNS.get(prev.noun, [])).replace(",", " ").split())
-        kept = [w for w in prev.topic if w not in old_noun_words and w not in set((prev.noun_phrase or "").split())]
+        old_words = _noun_words(prev.noun) | set((prev.noun_phrase or "").split())
+        kept = [w for w in prev.topic if w not in old_words]
     else:
         kept = list(prev.topic)
     if q.unit and prev.unit and q.unit != prev.unit:
@@ -932,6 +932,11 @@ _EDGE_WORDS = set("""cua va voi trong tai theo ve cho den tu co da duoc bi la th
     dau cuoi giua so con the vay ca tong""".split())
 
 
+def _noun_words(noun: str | None) -> set[str]:
+    """The folded words of every form of a counted noun ("don thu", "don" -> {"don", "thu"})."""
+    return set(" ".join(NOUNS.get(noun or "", [])).replace(",", " ").split())
+
+
 def _rebuilt(merged: Query, q: Query, prev: Query) -> str:
     """A follow-up asking another thing in another frame ("Đến giữa năm đã kiểm tra được bao nhiêu cơ quan
     rồi?" after "Kế hoạch kiểm tra … là kế hoạch số mấy?"): its own words, then in brackets what it carries
@@ -939,7 +944,7 @@ def _rebuilt(merged: Query, q: Query, prev: Query) -> str:
     into the last question would keep that question's frame ("Cơ quan … là kế hoạch số mấy?")."""
     own = _strip_followup(q.question)
     skip = set(content_words(fold(own))) | set(fold(prev.province or "").split())
-    skip |= set(" ".join(NOUNS.get(prev.noun or "", [])).replace(",", " ").split())
+    skip |= _noun_words(prev.noun)
     runs: list[list[str]] = [[]]
     for token in nfc(prev.standalone).split():
         word = token.strip("?.,;:()\"“”")
